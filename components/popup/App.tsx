@@ -1,0 +1,71 @@
+import { useDeferredValue, useMemo, useState } from 'react';
+import { getDb } from '@/utils/db/database';
+import { lastNotes } from '@/utils/db/last-notes';
+import { toCsv } from '@/utils/export/csv';
+import { matchesSearch, TALENT_COLUMNS } from '@/utils/export/talent-bank';
+import { isoDate } from '@/utils/format/relative-time';
+import { downloadText } from './download';
+import { PipelineBoard } from './PipelineBoard';
+import { SyncFooter } from './SyncFooter';
+import { TalentBank } from './TalentBank';
+import { useTalentBank } from './useTalentBank';
+
+type View = 'bank' | 'pipelines';
+
+export function App() {
+  const bank = useTalentBank();
+  const [view, setView] = useState<View>('bank');
+  const [query, setQuery] = useState('');
+  const deferredQuery = useDeferredValue(query);
+  const [exportError, setExportError] = useState<string>();
+  const listed = useMemo(() => bank?.rows.filter((r) => matchesSearch(r, deferredQuery)) ?? [], [bank, deferredQuery]);
+
+  const exportCsv = async () => {
+    setExportError(undefined);
+    try {
+      const notes = await lastNotes(getDb(), listed.map((r) => r.person.id));
+      const rows = listed.map((r) => ({ ...r, lastNote: notes.get(r.person.id) }));
+      downloadText(`scoutbook-talent-bank-${isoDate(Date.now())}.csv`, toCsv(TALENT_COLUMNS, rows), 'text/csv;charset=utf-8');
+    } catch (e) {
+      setExportError(`Export failed: ${(e as Error).message}`);
+    }
+  };
+
+  return (
+    <div className="app">
+      <header className="top">
+        <h1>Scoutbook</h1>
+        <nav className="tabs" role="tablist">
+          <button role="tab" aria-selected={view === 'bank'} onClick={() => setView('bank')}>
+            Talent bank{bank ? ` (${bank.rows.length})` : ''}
+          </button>
+          <button role="tab" aria-selected={view === 'pipelines'} onClick={() => setView('pipelines')}>
+            Pipelines
+          </button>
+        </nav>
+      </header>
+      <div className="toolbar">
+        <input
+          type="search"
+          data-testid="sb-search"
+          placeholder="Search name, headline, company"
+          aria-label="Search the talent bank"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+        />
+        <button type="button" data-testid="sb-export-csv" onClick={() => void exportCsv()} disabled={!listed.length}>
+          Export CSV
+        </button>
+      </div>
+      {exportError && <p className="error">{exportError}</p>}
+      <main className="content">
+        {!bank ? null : view === 'bank' ? (
+          <TalentBank rows={listed} pipelines={bank.pipelines} total={bank.rows.length} />
+        ) : (
+          <PipelineBoard rows={listed} pipelines={bank.pipelines} />
+        )}
+      </main>
+      <SyncFooter />
+    </div>
+  );
+}

@@ -1,0 +1,28 @@
+import { useState } from 'react';
+import type { Pipeline } from '@/utils/schema';
+import { send } from '@/utils/messaging/send';
+
+/** Move one pipeline entry to another stage. */
+export function StageSelect({ entryId, pipeline, stageId, label }: { entryId: string; pipeline: Pipeline; stageId: string; label: string }) {
+  const [error, setError] = useState<string>();
+  return (
+    <>
+      <select
+        aria-label={label}
+        data-testid="sb-row-stage"
+        value={stageId}
+        onChange={(e) => {
+          setError(undefined);
+          send({ type: 'moveEntry', entryId, stageId: e.target.value }).catch((err: unknown) => setError((err as Error).message));
+        }}
+      >
+        {pipeline.stages.map((s) => (
+          <option key={s.id} value={s.id}>
+            {s.name}
+          </option>
+        ))}
+      </select>
+      {error && <span className="error">{error}</span>}
+    </>
+  );
+}

@@ -1,0 +1,62 @@
+import { addNote, moveEntry, saveCompany, savePerson, setStage } from '@/utils/db/actions';
+import { cardData } from '@/utils/db/card-data';
+import type { Store } from '@/utils/db/store';
+import type { RequestOf, ResponseOf } from '@/utils/messaging/protocol';
+import type { Request } from '@/utils/messaging/protocol';
+
+/** What a handler may ask of the rest of the background. */
+export interface BackgroundServices {
+  store: Store;
+  /** A local change happened: tell open cards and schedule a sync. */
+  changed(): void;
+  /** The card is showing this company: refresh its intel from the sync API when one is configured. */
+  wantIntel(company: { key?: string; name?: string }): void;
+  saveSettings(serverUrl: string, token: string): Promise<void>;
+  syncNow(): Promise<ResponseOf<'syncNow'>>;
+}
+
+type Handlers = { [T in Request['type']]: (req: RequestOf<T>, s: BackgroundServices) => Promise<ResponseOf<T>> };
+
+export const handlers: Handlers = {
+  ping: async () => ({ pong: true }),
+  lookup: async (req, s) => {
+    const data = await cardData(s.store, req.target, { person: req.person, company: req.company });
+    if (req.target.kind === 'company') s.wantIntel({ key: req.target.key, name: data.company?.name ?? req.company?.name });
+    else if (data.person?.companyName || req.person?.companyName)
+      s.wantIntel({
+        key: data.person?.companyKey ?? req.person?.companyKey,
+        name: data.person?.companyName ?? req.person?.companyName,
+      });
+    return data;
+  },
+  savePerson: async (req, s) => {
+    const personId = await savePerson(s.store, req.target, req.person);
+    s.changed();
+    return { personId };
+  },
+  saveCompany: async (req, s) => {
+    const companyId = await saveCompany(s.store, req.target, req.company);
+    s.changed();
+    return { companyId };
+  },
+  addNote: async (req, s) => {
+    const noteId = await addNote(s.store, req.subject, req.body);
+    s.changed();
+    return { noteId };
+  },
+  setStage: async (req, s) => {
+    const entryId = await setStage(s.store, req.subject, req.pipelineId, req.stageId);
+    s.changed();
+    return { entryId };
+  },
+  moveEntry: async (req, s) => {
+    const entryId = await moveEntry(s.store, req.entryId, req.stageId);
+    s.changed();
+    return { entryId };
+  },
+  saveSettings: async (req, s) => {
+    await s.saveSettings(req.serverUrl, req.token);
+    return { saved: true };
+  },
+  syncNow: async (_req, s) => s.syncNow(),
+};

@@ -1,0 +1,62 @@
+import { getDb } from '@/utils/db/database';
+import { openStore } from '@/utils/db/store';
+import { isOwnExtension } from '@/utils/messaging/sender';
+import { Request, type Broadcast, type Envelope } from '@/utils/messaging/protocol';
+import { describeZodError } from '@/utils/schema';
+import { handlers, type BackgroundServices } from './handlers';
+import { PERIODIC_SYNC_MINUTES, SyncScheduler } from './sync-scheduler';
+
+const SYNC_ALARM = 'scoutbook-sync';
+const ANNOTATED_TABS = ['*://*.linkedin.com/*'];
+
+/** Tell every open card that what it shows may have changed. */
+async function broadcastChanged(): Promise<void> {
+  const message: Broadcast = { type: 'changed' };
+  const tabs = await browser.tabs.query({ url: ANNOTATED_TABS });
+  await Promise.all(tabs.map((t) => (t.id === undefined ? undefined : browser.tabs.sendMessage(t.id, message).catch(() => {}))));
+}
+
+export default defineBackground(() => {
+  const services = openStore(getDb()).then((store): BackgroundServices => {
+    const scheduler = new SyncScheduler(store, () => void broadcastChanged());
+    return {
+      store,
+      changed: () => {
+        void broadcastChanged();
+        scheduler.afterChange();
+      },
+      wantIntel: (company) => void scheduler.intel(company),
+      saveSettings: async (serverUrl, token) => {
+        await store.db.meta.put({ key: 'settings', value: { serverUrl: serverUrl.replace(/\/+$/, ''), token } });
+        scheduler.forgetIntelCache();
+        void scheduler.run();
+      },
+      syncNow: () => scheduler.run(),
+    };
+  });
+
+  browser.runtime.onMessage.addListener((raw: unknown, sender, sendResponse: (e: Envelope<unknown>) => void) => {
+    if (!isOwnExtension(sender)) return false;
+    const parsed = Request.safeParse(raw);
+    if (!parsed.success) {
+      console.warn('[scoutbook] dropped a malformed message:', describeZodError(parsed.error));
+      sendResponse({ ok: false, error: `malformed request: ${describeZodError(parsed.error)}` });
+      return false;
+    }
+    const request = parsed.data;
+    const handler = handlers[request.type] as (r: typeof request, s: BackgroundServices) => Promise<unknown>;
+    services
+      .then((s) => handler(request, s))
+      .then(
+        (value) => sendResponse({ ok: true, value }),
+        (e: unknown) => sendResponse({ ok: false, error: (e as Error).message ?? String(e) }),
+      );
+    // Keeps the channel open for the asynchronous answer (works in Chrome and Firefox alike).
+    return true;
+  });
+
+  void browser.alarms.create(SYNC_ALARM, { periodInMinutes: PERIODIC_SYNC_MINUTES });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === SYNC_ALARM) void services.then((s) => s.syncNow());
+  });
+});

@@ -1,0 +1,24 @@
+import '@/components/card/card.css';
+import { PageAnnotator } from '@/utils/annotate/page-annotator';
+import { Broadcast } from '@/utils/messaging/protocol';
+import { isOwnExtension } from '@/utils/messaging/sender';
+import { linkedinAdapter } from '@/utils/sites/linkedin/adapter';
+
+export default defineContentScript({
+  // The whole site: users reach a profile from the feed or a search without a page load.
+  matches: ['*://*.linkedin.com/*'],
+  runAt: 'document_idle',
+  cssInjectionMode: 'ui',
+  main(ctx) {
+    const annotator = new PageAnnotator(ctx, linkedinAdapter);
+    annotator.onUrl(location.href);
+    ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => annotator.onUrl(newUrl.href));
+
+    const onMessage = (raw: unknown, sender: { id?: string }) => {
+      if (isOwnExtension(sender) && Broadcast.safeParse(raw).success) annotator.refresh();
+      return undefined;
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+    ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+  },
+});

@@ -1,0 +1,115 @@
+import { ulid } from 'ulidx';
+import type { CompanyProfile, PageTarget, PersonProfile } from '../sites/types';
+import type { StoredCompany, StoredPerson } from './database';
+import { applyLocalChange } from './local-change';
+import type { Store } from './store';
+
+export type Subject = { personId: string } | { companyId: string };
+
+export class NotFoundError extends Error {}
+
+export async function findPersonByKey(store: Store, key: string): Promise<StoredPerson | undefined> {
+  const found = await store.db.people.where('profileKeys').equals(key).toArray();
+  return found.find((p) => !p.deleted);
+}
+
+export async function findCompanyByKey(store: Store, key: string): Promise<StoredCompany | undefined> {
+  const found = await store.db.companies.where('profileKeys').equals(key).toArray();
+  return found.find((c) => !c.deleted);
+}
+
+/** Only the fields that differ, so that saving an unchanged profile writes nothing. */
+function changedFields(current: Record<string, unknown> | undefined, next: Record<string, unknown>) {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(next)) {
+    if (v === undefined) continue;
+    if (JSON.stringify(current?.[k]) !== JSON.stringify(v)) out[k] = v;
+  }
+  return out;
+}
+
+/** Save a person to the talent bank, or refresh what the page now says about them. */
+export async function savePerson(store: Store, target: PageTarget, profile: PersonProfile): Promise<string> {
+  const existing = await findPersonByKey(store, target.key);
+  const id = existing?.id ?? ulid();
+  const fields = changedFields(existing, {
+    name: profile.name,
+    headline: profile.headline,
+    location: profile.location,
+    companyName: profile.companyName,
+    companyKey: profile.companyKey,
+    ...(existing
+      ? {}
+      : { profileKeys: [target.key], profileUrl: target.url, status: 'active', tags: [], createdAt: store.now(), deleted: false }),
+  });
+  if (Object.keys(fields).length > 0) await applyLocalChange(store.db, store.clock, 'person', id, fields);
+  return id;
+}
+
+export async function saveCompany(store: Store, target: PageTarget, profile: CompanyProfile): Promise<string> {
+  const existing = await findCompanyByKey(store, target.key);
+  const id = existing?.id ?? ulid();
+  const fields = changedFields(existing, {
+    name: profile.name,
+    industry: profile.industry,
+    ...(existing ? {} : { profileKeys: [target.key], profileUrl: target.url, createdAt: store.now(), deleted: false }),
+  });
+  if (Object.keys(fields).length > 0) await applyLocalChange(store.db, store.clock, 'company', id, fields);
+  return id;
+}
+
+export async function addNote(store: Store, subject: Subject, body: string): Promise<string> {
+  await requireSubject(store, subject);
+  const id = ulid();
+  await applyLocalChange(store.db, store.clock, 'note', id, {
+    ...subject,
+    body,
+    visibility: 'team',
+    createdAt: store.now(),
+    deleted: false,
+  });
+  return id;
+}
+
+/** Put a person (or company) at a stage of a pipeline: a new entry, or a move of the existing one. */
+export async function setStage(store: Store, subject: Subject, pipelineId: string, stageId: string): Promise<string> {
+  await requireSubject(store, subject);
+  const pipeline = await store.db.pipelines.get(pipelineId);
+  if (!pipeline || pipeline.deleted) throw new NotFoundError('no such pipeline');
+  if (!pipeline.stages.some((s) => s.id === stageId)) throw new NotFoundError(`pipeline "${pipeline.name}" has no stage ${stageId}`);
+  const [field, value] = 'personId' in subject ? ['personId', subject.personId] : ['companyId', subject.companyId];
+  const existing = (await store.db.entries.where(field).equals(value).toArray()).find(
+    (e) => e.pipelineId === pipelineId && !e.deleted,
+  );
+  if (existing) return moveEntry(store, existing.id, stageId);
+  const id = ulid();
+  const at = store.now();
+  await applyLocalChange(store.db, store.clock, 'entry', id, {
+    ...subject,
+    pipelineId,
+    stageId,
+    history: [{ stageId, at }],
+    createdAt: at,
+    deleted: false,
+  });
+  return id;
+}
+
+export async function moveEntry(store: Store, entryId: string, stageId: string): Promise<string> {
+  const entry = await store.db.entries.get(entryId);
+  if (!entry || entry.deleted) throw new NotFoundError('no such pipeline entry');
+  const pipeline = await store.db.pipelines.get(entry.pipelineId);
+  if (!pipeline?.stages.some((s) => s.id === stageId)) throw new NotFoundError(`no stage ${stageId} in this pipeline`);
+  if (entry.stageId === stageId) return entryId;
+  await applyLocalChange(store.db, store.clock, 'entry', entryId, {
+    stageId,
+    history: [...entry.history, { stageId, at: store.now() }],
+  });
+  return entryId;
+}
+
+async function requireSubject(store: Store, subject: Subject): Promise<void> {
+  const found =
+    'personId' in subject ? await store.db.people.get(subject.personId) : await store.db.companies.get(subject.companyId);
+  if (!found || found.deleted) throw new NotFoundError('save the profile first: it is not in the talent bank');
+}

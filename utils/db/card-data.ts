@@ -1,0 +1,107 @@
+import Dexie from 'dexie';
+import type { CardData, EntryView } from '../messaging/protocol';
+import type { CompanyProfile, PageTarget, PersonProfile } from '../sites/types';
+import type { StoredEntry, StoredNote } from './database';
+import { findCompanyByKey, findPersonByKey } from './actions';
+import type { Store } from './store';
+
+const MAX_NOTES = 50;
+const MAX_INTEL = 20;
+
+/** Drop the per-field clocks: they are sync bookkeeping, not something a card shows. */
+function plain<T extends { clocks: unknown }>(row: T): Omit<T, 'clocks'> {
+  const { clocks: _c, ...rest } = row;
+  return rest;
+}
+
+async function notesOf(store: Store, index: 'personId' | 'companyId', id: string): Promise<StoredNote[]> {
+  const rows = await store.db.notes
+    .where(`[${index}+createdAt]`)
+    .between([id, Dexie.minKey], [id, Dexie.maxKey])
+    .reverse()
+    .limit(MAX_NOTES)
+    .toArray();
+  return rows.filter((n) => !n.deleted);
+}
+
+async function entryViews(store: Store, entries: StoredEntry[]): Promise<EntryView[]> {
+  const live = entries.filter((e) => !e.deleted);
+  const pipelines = await store.db.pipelines.bulkGet(live.map((e) => e.pipelineId));
+  return live.map((entry, i) => {
+    const p = pipelines[i];
+    return {
+      entry: plain(entry),
+      pipelineName: p?.name ?? 'Unknown pipeline',
+      stageName: p?.stages.find((s) => s.id === entry.stageId)?.name ?? entry.stageId,
+    };
+  });
+}
+
+async function intelFor(store: Store, companyKey: string | undefined, companyName: string | undefined) {
+  const byKey = companyKey ? await store.db.intel.where('companyKey').equals(companyKey).toArray() : [];
+  const byName = companyName
+    ? await store.db.intel.where('companyNameLower').equals(companyName.toLowerCase()).toArray()
+    : [];
+  const seen = new Set<string>();
+  return [...byKey, ...byName]
+    .filter((i) => !seen.has(i.id) && seen.add(i.id))
+    .sort((a, b) => b.publishedAt.localeCompare(a.publishedAt))
+    .slice(0, MAX_INTEL)
+    .map(({ companyNameLower: _l, fetchedAt: _f, ...item }) => item);
+}
+
+/** Saved people with the same name but another profile: 同名不同人. */
+async function homonymWarnings(store: Store, name: string | undefined, selfId: string | undefined): Promise<string[]> {
+  if (!name) return [];
+  const same = (await store.db.people.where('name').equals(name).toArray()).filter((p) => !p.deleted && p.id !== selfId);
+  return same.map(
+    (p) => `Another saved person is also named ${p.name}${p.headline ? ` (${p.headline})` : ''}: check this is the right profile.`,
+  );
+}
+
+/** What the in-page card shows for a page: answered from the local database only, never the network. */
+export async function cardData(
+  store: Store,
+  target: PageTarget,
+  extracted: { person?: PersonProfile; company?: CompanyProfile },
+): Promise<CardData> {
+  const pipelines = (await store.db.pipelines.toArray())
+    .filter((p) => !p.deleted && !p.archived && (target.kind === 'company') === (p.kind === 'sales'))
+    .map(plain);
+  if (target.kind === 'person') {
+    const person = await findPersonByKey(store, target.key);
+    const name = person?.name ?? extracted.person?.name;
+    const [notes, entries, intel, warnings] = await Promise.all([
+      person ? notesOf(store, 'personId', person.id) : [],
+      person ? store.db.entries.where('personId').equals(person.id).toArray() : [],
+      intelFor(store, person?.companyKey ?? extracted.person?.companyKey, person?.companyName ?? extracted.person?.companyName),
+      homonymWarnings(store, name, person?.id),
+    ]);
+    return {
+      target,
+      person: person ? plain(person) : null,
+      company: null,
+      notes: notes.map((n) => plain(n)),
+      entries: await entryViews(store, entries),
+      pipelines,
+      intel,
+      warnings,
+    };
+  }
+  const company = await findCompanyByKey(store, target.key);
+  const [notes, entries, intel] = await Promise.all([
+    company ? notesOf(store, 'companyId', company.id) : [],
+    company ? store.db.entries.where('companyId').equals(company.id).toArray() : [],
+    intelFor(store, target.key, company?.name ?? extracted.company?.name),
+  ]);
+  return {
+    target,
+    person: null,
+    company: company ? plain(company) : null,
+    notes: notes.map((n) => plain(n)),
+    entries: await entryViews(store, entries),
+    pipelines,
+    intel,
+    warnings: [],
+  };
+}

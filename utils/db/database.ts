@@ -1,0 +1,59 @@
+import Dexie, { type EntityTable } from 'dexie';
+import type { Company, IntelItem, Note, Person, Pipeline, PipelineEntry } from '../schema';
+import type { Mutation } from '../sync/protocol';
+
+/** A synced record as stored locally: its data plus the clock of every field (utils/sync/merge.ts). */
+export type Stored<T> = T & { clocks: Record<string, string> };
+
+export type StoredPerson = Stored<Person>;
+export type StoredCompany = Stored<Company>;
+export type StoredNote = Stored<Note>;
+export type StoredPipeline = Stored<Pipeline>;
+export type StoredEntry = Stored<PipelineEntry>;
+export type CachedIntel = IntelItem & { companyNameLower: string; fetchedAt: number };
+export interface OutboxRow extends Mutation {
+  seq?: number;
+}
+export interface MetaRow {
+  key: string;
+  value: unknown;
+}
+
+export const DB_NAME = 'scoutbook';
+
+/**
+ * The extension's database. The background owns writes; extension pages read it with live queries;
+ * content scripts never open it (IndexedDB is per origin) and ask the background instead.
+ */
+export class ScoutbookDb extends Dexie {
+  people!: EntityTable<StoredPerson, 'id'>;
+  companies!: EntityTable<StoredCompany, 'id'>;
+  notes!: EntityTable<StoredNote, 'id'>;
+  pipelines!: EntityTable<StoredPipeline, 'id'>;
+  entries!: EntityTable<StoredEntry, 'id'>;
+  intel!: EntityTable<CachedIntel, 'id'>;
+  outbox!: EntityTable<OutboxRow, 'seq'>;
+  meta!: EntityTable<MetaRow, 'key'>;
+
+  constructor(name = DB_NAME) {
+    super(name);
+    // v1. Add a version (never edit this one) and a test in tests/unit/db-migrations.test.ts for every change.
+    this.version(1).stores({
+      people: 'id, *profileKeys, name, companyKey, updatedAt',
+      companies: 'id, *profileKeys, name',
+      notes: 'id, [personId+createdAt], [companyId+createdAt]',
+      pipelines: 'id',
+      entries: 'id, personId, companyId, [pipelineId+stageId]',
+      intel: 'id, companyKey, companyNameLower',
+      outbox: '++seq',
+      meta: 'key',
+    });
+  }
+}
+
+let shared: ScoutbookDb | undefined;
+/** The one database instance of this extension context. */
+export function getDb(): ScoutbookDb {
+  shared ??= new ScoutbookDb();
+  return shared;
+}

@@ -1,0 +1,47 @@
+import { ulid } from 'ulidx';
+import { HybridClock } from '../sync/hlc';
+import { type ScoutbookDb } from './database';
+import { DEFAULT_PIPELINES, SEED_CLOCK } from './default-pipelines';
+import { TABLE_OF } from './local-change';
+
+/** The database plus this device's clock: what every write needs. */
+export interface Store {
+  db: ScoutbookDb;
+  clock: HybridClock;
+  clientId: string;
+  now: () => number;
+}
+
+async function metaValue<T>(db: ScoutbookDb, key: string): Promise<T | undefined> {
+  return (await db.meta.get(key))?.value as T | undefined;
+}
+
+/**
+ * Open the store: a stable client id (the clock's node), the last clock issued, and the default
+ * pipelines seeded at the earliest clock (so seeding twice, or on two devices, changes nothing).
+ */
+export async function openStore(db: ScoutbookDb, now: () => number = Date.now): Promise<Store> {
+  let clientId = await metaValue<string>(db, 'clientId');
+  if (!clientId) {
+    clientId = ulid().toLowerCase();
+    await db.meta.put({ key: 'clientId', value: clientId });
+  }
+  const clock = new HybridClock(clientId, now, await metaValue<string>(db, 'hlc'));
+  await seedDefaultPipelines(db);
+  return { db, clock, clientId, now };
+}
+
+async function seedDefaultPipelines(db: ScoutbookDb): Promise<void> {
+  await db.transaction('rw', db.table(TABLE_OF.pipeline), db.outbox, async () => {
+    for (const seed of DEFAULT_PIPELINES) {
+      if (await db.pipelines.get(seed.id)) continue;
+      const fields = { name: seed.name, kind: seed.kind, stages: seed.stages, archived: false, createdAt: 0, deleted: false };
+      const clocks = Object.fromEntries(Object.keys(fields).map((k) => [k, SEED_CLOCK]));
+      await db.pipelines.put({ ...fields, id: seed.id, updatedAt: SEED_CLOCK, clocks });
+      // Queued like any change: the server must know the pipeline before it accepts an edit of it.
+      await db.outbox.add({ mutationId: ulid(), entity: 'pipeline', id: seed.id, hlc: SEED_CLOCK, fields });
+    }
+  });
+}
+
+export { metaValue };

@@ -1,0 +1,61 @@
+import { STATUS_TEXT } from '../format/status';
+import type { Note, Person, Pipeline, PipelineEntry } from '../schema';
+import type { Column } from './csv';
+
+/** One person as the talent bank lists and exports them. */
+export interface TalentRow {
+  person: Person;
+  /** Pipelines and stages, most recently changed first. */
+  stages: { pipeline: string; stage: string; entryId: string; pipelineId: string; stageId: string }[];
+  lastNote?: Note;
+}
+
+export function talentRows(people: Person[], entries: PipelineEntry[], pipelines: Pipeline[]): TalentRow[] {
+  const byId = new Map(pipelines.map((p) => [p.id, p]));
+  const entriesOf = new Map<string, PipelineEntry[]>();
+  for (const e of entries) {
+    if (e.deleted || !e.personId) continue;
+    const list = entriesOf.get(e.personId) ?? [];
+    list.push(e);
+    entriesOf.set(e.personId, list);
+  }
+  return people
+    .filter((p) => !p.deleted)
+    .map((person) => ({
+      person,
+      stages: (entriesOf.get(person.id) ?? [])
+        .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
+        .map((e) => {
+          const p = byId.get(e.pipelineId);
+          return {
+            pipeline: p?.name ?? 'Unknown pipeline',
+            stage: p?.stages.find((s) => s.id === e.stageId)?.name ?? e.stageId,
+            entryId: e.id,
+            pipelineId: e.pipelineId,
+            stageId: e.stageId,
+          };
+        }),
+    }));
+}
+
+/** Case-insensitive match on name, headline and company. */
+export function matchesSearch(row: TalentRow, query: string): boolean {
+  const q = query.trim().toLowerCase();
+  if (!q) return true;
+  const { name, headline, companyName } = row.person;
+  return [name, headline, companyName].some((f) => f?.toLowerCase().includes(q));
+}
+
+
+export const TALENT_COLUMNS: Column<TalentRow>[] = [
+  { header: 'Name', value: (r) => r.person.name },
+  { header: 'Headline', value: (r) => r.person.headline },
+  { header: 'Company', value: (r) => r.person.companyName },
+  { header: 'Location', value: (r) => r.person.location },
+  { header: 'Profile URL', value: (r) => r.person.profileUrl },
+  { header: 'Status', value: (r) => STATUS_TEXT[r.person.status] },
+  { header: 'Pipeline', value: (r) => r.stages.map((s) => s.pipeline).join('; ') },
+  { header: 'Stage', value: (r) => r.stages.map((s) => s.stage).join('; ') },
+  { header: 'Tags', value: (r) => r.person.tags.join('; ') },
+  { header: 'Last note', value: (r) => r.lastNote?.body },
+];

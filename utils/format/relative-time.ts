@@ -1,0 +1,22 @@
+const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['year', 365 * 86_400_000],
+  ['month', 30 * 86_400_000],
+  ['day', 86_400_000],
+  ['hour', 3_600_000],
+  ['minute', 60_000],
+];
+
+/** "3 days ago", "just now": how long ago something happened, in the browser's language. */
+export function relativeTime(at: number, now: number = Date.now(), locale?: string): string {
+  const diff = at - now;
+  const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  for (const [unit, ms] of UNITS) {
+    if (Math.abs(diff) >= ms) return format.format(Math.round(diff / ms), unit);
+  }
+  return format.format(0, 'second');
+}
+
+/** A calendar date such as "2026-11-21" for intel items and exports. */
+export function isoDate(at: number | string): string {
+  return new Date(at).toISOString().slice(0, 10);
+}

@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { ulid } from 'ulidx';
+import { addNote, moveEntry, savePerson, setStage } from '@/utils/db/actions';
+import { cardData } from '@/utils/db/card-data';
+import { ScoutbookDb } from '@/utils/db/database';
+import { DEFAULT_PIPELINES } from '@/utils/db/default-pipelines';
+import { applyLocalChange } from '@/utils/db/local-change';
+import { openStore } from '@/utils/db/store';
+import type { PageTarget } from '@/utils/sites/types';
+
+const RECRUITING = DEFAULT_PIPELINES[0]!.id;
+const jane: PageTarget = { kind: 'person', key: 'linkedin:in/jane-doe', url: 'https://www.linkedin.com/in/jane-doe/' };
+
+async function freshStore() {
+  let now = 1_763_700_000_000;
+  return openStore(new ScoutbookDb(`test-${ulid()}`), () => (now += 1000));
+}
+
+describe('local store', () => {
+  it('seeds the default pipelines once, each queued for sync once', async () => {
+    const store = await freshStore();
+    const again = await openStore(store.db);
+    expect(await again.db.pipelines.count()).toBe(3);
+    expect((await store.db.outbox.toArray()).map((m) => m.entity)).toEqual(['pipeline', 'pipeline', 'pipeline']);
+    expect(again.clientId).toBe(store.clientId);
+  });
+
+  it('saves a person once per profile key and queues only what changed', async () => {
+    const store = await freshStore();
+    await store.db.outbox.clear();
+    const id = await savePerson(store, jane, { name: 'Jane Doe', headline: 'Engineer' });
+    expect(await savePerson(store, jane, { name: 'Jane Doe', headline: 'Engineer' })).toBe(id);
+    expect(await store.db.outbox.count()).toBe(1);
+    await savePerson(store, jane, { name: 'Jane Doe', headline: 'Staff Engineer' });
+    const queued = await store.db.outbox.toArray();
+    expect(queued).toHaveLength(2);
+    expect(queued[1]!.fields).toEqual({ headline: 'Staff Engineer' });
+    expect(await store.db.people.count()).toBe(1);
+  });
+
+  it('shows notes newest first, the pipeline stage, and homonym warnings on the card', async () => {
+    const store = await freshStore();
+    const id = await savePerson(store, jane, { name: '张伟', companyName: 'ByteDance' });
+    await savePerson(store, { ...jane, key: 'linkedin:in/zhang-wei-2', url: 'https://www.linkedin.com/in/zhang-wei-2/' }, {
+      name: '张伟',
+      headline: 'Designer',
+    });
+    await addNote(store, { personId: id }, 'first');
+    await addNote(store, { personId: id }, 'second');
+    const entryId = await setStage(store, { personId: id }, RECRUITING, 'contacted');
+    expect(await setStage(store, { personId: id }, RECRUITING, 'interview')).toBe(entryId);
+
+    const data = await cardData(store, jane, {});
+    expect(data.person?.name).toBe('张伟');
+    expect(data.notes.map((n) => n.body)).toEqual(['second', 'first']);
+    expect(data.entries.map((e) => [e.pipelineName, e.stageName])).toEqual([['Recruiting', 'Interview']]);
+    expect(data.entries[0]!.entry.history.map((h) => h.stageId)).toEqual(['contacted', 'interview']);
+    expect(data.warnings).toEqual(['Another saved person is also named 张伟 (Designer): check this is the right profile.']);
+    expect(data.pipelines.map((p) => p.kind)).toEqual(['recruiting', 'referral']);
+  });
+
+  it('an unsaved page shows "not saved" data with the sales pipeline on company pages', async () => {
+    const store = await freshStore();
+    const data = await cardData(
+      store,
+      { kind: 'company', key: 'linkedin:company/audiense', url: 'https://www.linkedin.com/company/audiense/' },
+      { company: { name: 'Audiense' } },
+    );
+    expect(data.company).toBeNull();
+    expect(data.pipelines.map((p) => p.name)).toEqual(['Sales']);
+  });
+
+  it('refuses actions on unsaved people and unknown stages', async () => {
+    const store = await freshStore();
+    await expect(addNote(store, { personId: ulid() }, 'x')).rejects.toThrow(/save the profile first/);
+    const id = await savePerson(store, jane, { name: 'Jane Doe' });
+    await expect(setStage(store, { personId: id }, RECRUITING, 'nope')).rejects.toThrow(/has no stage nope/);
+    await expect(moveEntry(store, ulid(), 'offer')).rejects.toThrow(/no such pipeline entry/);
+  });
+
+  it('an invalid change writes nothing, neither the record nor the outbox', async () => {
+    const store = await freshStore();
+    const id = await savePerson(store, jane, { name: 'Jane Doe' });
+    const before = await store.db.outbox.count();
+    await expect(applyLocalChange(store.db, store.clock, 'person', id, { name: '' })).rejects.toThrow(/name: name is required/);
+    expect((await store.db.people.get(id))?.name).toBe('Jane Doe');
+    expect(await store.db.outbox.count()).toBe(before);
+  });
+
+  it('private notes stay on this device: stored, never queued', async () => {
+    const store = await freshStore();
+    const personId = await savePerson(store, jane, { name: 'Jane Doe' });
+    const before = await store.db.outbox.count();
+    const id = ulid();
+    await applyLocalChange(store.db, store.clock, 'note', id, {
+      personId,
+      body: 'salary expectations',
+      visibility: 'private',
+      createdAt: 1,
+      deleted: false,
+    });
+    expect(await store.db.notes.get(id)).toBeDefined();
+    expect(await store.db.outbox.count()).toBe(before);
+  });
+});

@@ -1,6 +1,7 @@
 import { STATUS_TEXT } from '@/utils/format/status';
 import { useCallback, useEffect, useState } from 'react';
 import { send } from '@/utils/messaging/send';
+import type { RefreshSignal } from '@/utils/annotate/refresh-signal';
 import type { CardData } from '@/utils/messaging/protocol';
 import type { CompanyProfile, PersonProfile } from '@/utils/sites/types';
 import type { Act, Subject } from './act';
@@ -14,11 +15,13 @@ export interface CardProps {
   extracted: PersonProfile | CompanyProfile | undefined;
   /** Read the page again (for Save: the freshest text). */
   reextract: () => PersonProfile | CompanyProfile | undefined;
-  refreshes: EventTarget;
+  refreshes: RefreshSignal;
+  /** The refresh version `initial` was looked up at; a newer one means the card is already stale. */
+  builtAtVersion: number;
 }
 
 
-export function Card({ initial, extracted, reextract, refreshes }: CardProps) {
+export function Card({ initial, extracted, reextract, refreshes, builtAtVersion }: CardProps) {
   const [data, setData] = useState(initial);
   const [collapsed, setCollapsed] = useState(false);
   const [error, setError] = useState<string>();
@@ -36,9 +39,9 @@ export function Card({ initial, extracted, reextract, refreshes }: CardProps) {
 
   useEffect(() => {
     const onRefresh = () => void reload().catch((e: unknown) => setError((e as Error).message));
-    refreshes.addEventListener('refresh', onRefresh);
-    return () => refreshes.removeEventListener('refresh', onRefresh);
-  }, [refreshes, reload]);
+    if (refreshes.version !== builtAtVersion) onRefresh();
+    return refreshes.subscribe(onRefresh);
+  }, [refreshes, reload, builtAtVersion]);
 
   /** Run an action, saving the profile first when it is not in the talent bank yet. */
   const act: Act = useCallback(

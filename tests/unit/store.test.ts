@@ -3,7 +3,8 @@ import { ulid } from 'ulidx';
 import { addNote, moveEntry, savePerson, setStage } from '@/utils/db/actions';
 import { cardData } from '@/utils/db/card-data';
 import { ScoutbookDb } from '@/utils/db/database';
-import { DEFAULT_PIPELINES } from '@/utils/db/default-pipelines';
+import { DEFAULT_PIPELINES, SEED_CLOCK } from '@/utils/db/default-pipelines';
+import { Pipeline } from '@/utils/schema';
 import { applyLocalChange } from '@/utils/db/local-change';
 import { openStore } from '@/utils/db/store';
 import type { PageTarget } from '@/utils/sites/types';
@@ -23,6 +24,18 @@ describe('local store', () => {
     expect(await again.db.pipelines.count()).toBe(3);
     expect((await store.db.outbox.toArray()).map((m) => m.entity)).toEqual(['pipeline', 'pipeline', 'pipeline']);
     expect(again.clientId).toBe(store.clientId);
+  });
+
+  it('default pipelines are valid records with the stages of DESIGN §1', () => {
+    for (const p of DEFAULT_PIPELINES) expect(Pipeline.safeParse({ ...p, createdAt: 0, updatedAt: SEED_CLOCK }).success).toBe(true);
+    expect(DEFAULT_PIPELINES[1]!.stages.map((s) => [s.name, s.points])).toEqual([
+      ['Read', 1],
+      ['Applied', 2],
+      ['Resume qualified', 5],
+      ['Interviewed', 10],
+      ['Hired', 50],
+      ['Passed probation', 100],
+    ]);
   });
 
   it('saves a person once per profile key and queues only what changed', async () => {

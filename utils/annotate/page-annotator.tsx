@@ -6,6 +6,7 @@ import { send } from '../messaging/send';
 import type { CardData } from '../messaging/protocol';
 import type { SiteAdapter } from '../sites/adapter';
 import type { CompanyProfile, Extraction, PageTarget, PersonProfile } from '../sites/types';
+import { RefreshSignal } from './refresh-signal';
 import { waitForExtraction } from './wait-for-extraction';
 
 const EXTRACTION_TIMEOUT_MS = 8000;
@@ -26,7 +27,7 @@ export class PageAnnotator {
   private current: { key: string; abort: AbortController } | undefined;
   /** The name read on the previous profile: an SPA page still showing it has not re-rendered yet. */
   private previousName: string | undefined;
-  readonly refreshes = new EventTarget();
+  readonly refreshes = new RefreshSignal();
 
   constructor(
     private readonly ctx: ContentScriptContext,
@@ -51,7 +52,7 @@ export class PageAnnotator {
 
   /** Something changed elsewhere (popup, another tab, sync): the card asks again. */
   refresh(): void {
-    this.refreshes.dispatchEvent(new Event('refresh'));
+    this.refreshes.bump();
   }
 
   extract(target: PageTarget): Extraction<PersonProfile | CompanyProfile> {
@@ -59,6 +60,7 @@ export class PageAnnotator {
   }
 
   private async annotate(target: PageTarget, signal: AbortSignal): Promise<void> {
+    const version = this.refreshes.version;
     let extraction = this.extract(target);
     const stale = (v: PersonProfile | CompanyProfile) => v.name === this.previousName;
     let data = await this.lookup(target, extraction);
@@ -75,7 +77,7 @@ export class PageAnnotator {
       if (signal.aborted) return;
     }
     if (extraction.ok) this.previousName = extraction.value.name;
-    await this.mount(target, data, extraction.ok ? extraction.value : undefined);
+    await this.mount(target, data, version, extraction.ok ? extraction.value : undefined);
   }
 
   private lookup(target: PageTarget, extraction: Extraction<PersonProfile | CompanyProfile>): Promise<CardData> {
@@ -87,7 +89,7 @@ export class PageAnnotator {
     });
   }
 
-  private async mount(target: PageTarget, data: CardData, extracted: PersonProfile | CompanyProfile | undefined) {
+  private async mount(target: PageTarget, data: CardData, version: number, extracted: PersonProfile | CompanyProfile | undefined) {
     this.remove();
     const ui = await createShadowRootUi(this.ctx, {
       name: CARD_TAG,
@@ -108,6 +110,7 @@ export class PageAnnotator {
               return again.ok ? again.value : extracted;
             }}
             refreshes={this.refreshes}
+            builtAtVersion={version}
           />,
         );
         return root;

@@ -38,7 +38,7 @@ export const DEFAULT_PIPELINES: Seed[] = [
     ],
   },
   {
-    id: '0000000000000000000000SALE',
+    id: '0000000000000000000000SA1E',
     name: 'Sales',
     kind: 'sales',
     stages: [

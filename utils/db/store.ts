@@ -1,4 +1,5 @@
 import { ulid } from 'ulidx';
+import { Pipeline } from '../schema';
 import { HybridClock } from '../sync/hlc';
 import { type ScoutbookDb } from './database';
 import { DEFAULT_PIPELINES, SEED_CLOCK } from './default-pipelines';
@@ -37,7 +38,8 @@ async function seedDefaultPipelines(db: ScoutbookDb): Promise<void> {
       if (await db.pipelines.get(seed.id)) continue;
       const fields = { name: seed.name, kind: seed.kind, stages: seed.stages, archived: false, createdAt: 0, deleted: false };
       const clocks = Object.fromEntries(Object.keys(fields).map((k) => [k, SEED_CLOCK]));
-      await db.pipelines.put({ ...fields, id: seed.id, updatedAt: SEED_CLOCK, clocks });
+      const row = Pipeline.parse({ ...fields, id: seed.id, updatedAt: SEED_CLOCK });
+      await db.pipelines.put({ ...row, clocks });
       // Queued like any change: the server must know the pipeline before it accepts an edit of it.
       await db.outbox.add({ mutationId: ulid(), entity: 'pipeline', id: seed.id, hlc: SEED_CLOCK, fields });
     }

@@ -33,12 +33,17 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
-/** Chromium with the built extension loaded, in a fresh profile that is deleted on close. */
-export async function launchWithExtension(options: { headless?: boolean; extensionDir?: string } = {}): Promise<ExtensionBrowser> {
+/**
+ * Chromium with the built extension loaded: in a fresh profile that is deleted on close, or in
+ * `userDataDir` when given (kept, for `npm start`).
+ */
+export async function launchWithExtension(
+  options: { headless?: boolean; extensionDir?: string; userDataDir?: string } = {},
+): Promise<ExtensionBrowser> {
   const extensionDir = options.extensionDir ?? EXTENSION_DIR;
   if (!existsSync(join(extensionDir, 'manifest.json')))
     throw new Error(`No built extension at ${extensionDir}: run \`npm run build:e2e\` (tests) or \`npm run build\` first.`);
-  const userDataDir = mkdtempSync(join(tmpdir(), 'scoutbook-profile-'));
+  const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'scoutbook-profile-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: findChromium(),
     headless: options.headless ?? true,
@@ -60,7 +65,7 @@ export async function launchWithExtension(options: { headless?: boolean; extensi
     extensionId: new URL(worker.url()).host,
     close: async () => {
       await context.close();
-      rmSync(userDataDir, { recursive: true, force: true });
+      if (!options.userDataDir) rmSync(userDataDir, { recursive: true, force: true });
     },
   };
 }

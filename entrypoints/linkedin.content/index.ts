@@ -1,4 +1,3 @@
-import '@/components/card/card.css';
 import { PageAnnotator } from '@/utils/annotate/page-annotator';
 import { Broadcast } from '@/utils/messaging/protocol';
 import { isOwnExtension } from '@/utils/messaging/sender';
@@ -8,7 +7,9 @@ export default defineContentScript({
   // The whole site: users reach a profile from the feed or a search without a page load.
   matches: ['*://*.linkedin.com/*'],
   runAt: 'document_idle',
-  cssInjectionMode: 'ui',
+  // The card's CSS is inlined into its shadow root (page-annotator.tsx): the 'ui' mode would need a
+  // web_accessible_resources entry, which sites use to detect extensions (DESIGN §4).
+  cssInjectionMode: 'manual',
   main(ctx) {
     const annotator = new PageAnnotator(ctx, linkedinAdapter);
     annotator.onUrl(location.href);

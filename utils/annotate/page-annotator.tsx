@@ -2,6 +2,7 @@ import { createRoot, type Root } from 'react-dom/client';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { Card } from '@/components/card/Card';
+import cardCss from '@/components/card/card.css?inline';
 import { send } from '../messaging/send';
 import type { CardData } from '../messaging/protocol';
 import type { SiteAdapter } from '../sites/adapter';
@@ -96,6 +97,7 @@ export class PageAnnotator {
       position: 'inline',
       anchor: 'body',
       append: 'last',
+      css: cardCss,
       mode: import.meta.env.SCOUTBOOK_SHADOW_MODE === 'open' ? 'open' : 'closed',
       // Keystrokes typed into the card must not trigger the host page's shortcuts.
       isolateEvents: true,

@@ -1,0 +1,16 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { EXTENSION_DIR } from '../support/chromium';
+
+/** DESIGN §4, checked on the manifest that ships (the e2e build differs only in shadow-root mode). */
+test('the manifest asks for no more than it needs', () => {
+  const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8')) as Record<string, unknown>;
+  expect(manifest.manifest_version).toBe(3);
+  expect(manifest).not.toHaveProperty('web_accessible_resources');
+  expect(manifest.host_permissions).toEqual(['*://*.linkedin.com/*']);
+  expect(manifest.permissions).toEqual(['storage', 'alarms', 'unlimitedStorage']);
+  const scripts = manifest.content_scripts as { matches: string[]; world?: string }[];
+  expect(scripts.map((s) => s.matches)).toEqual([['*://*.linkedin.com/*']]);
+  expect(scripts.every((s) => s.world === undefined)).toBe(true);
+});

@@ -31,7 +31,7 @@ export interface EntityTypes {
   entry: PipelineEntry;
 }
 
-/** First issue of a failed parse as one readable line: `name: name is required`. */
+/** The first few issues of a failed parse as one readable line: `name: name is required; tags: …`. */
 export function describeZodError(error: z.ZodError): string {
   return error.issues
     .slice(0, 5)

@@ -9,8 +9,6 @@ const e2e = process.env.SCOUTBOOK_E2E === '1';
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
-  srcDir: '.',
-  outDir: '.output',
   vite: () => ({
     define: { 'import.meta.env.SCOUTBOOK_SHADOW_MODE': JSON.stringify(e2e ? 'open' : 'closed') },
   }),
@@ -22,6 +20,12 @@ export default defineConfig({
     permissions: ['storage', 'alarms', 'unlimitedStorage'],
     // Only the sites we annotate (DESIGN §4). The sync server is reached through CORS, not a host permission.
     host_permissions: ['*://*.linkedin.com/*'],
+    commands: {
+      'save-profile': {
+        suggested_key: { default: 'Alt+Shift+S' },
+        description: 'Save the profile or company on this page to Scoutbook',
+      },
+    },
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: 'scoutbook@scoutbook.dev', strict_min_version: '115.0' } } }
       : {}),

@@ -1,5 +1,6 @@
-import { addNote, moveEntry, saveCompany, savePerson, setStage } from '@/utils/db/actions';
+import { addNote, editNote, moveEntry, saveCompany, savePerson, setStage, setStatus, setTags } from '@/utils/db/actions';
 import { cardData } from '@/utils/db/card-data';
+import { recordExtraction } from '@/utils/db/site-health';
 import type { Store } from '@/utils/db/store';
 import type { RequestOf, ResponseOf } from '@/utils/messaging/protocol';
 import type { Request } from '@/utils/messaging/protocol';
@@ -11,7 +12,7 @@ export interface BackgroundServices {
   changed(): void;
   /** The card is showing this company: refresh its intel from the sync API when one is configured. */
   wantIntel(company: { key?: string; name?: string }): void;
-  saveSettings(serverUrl: string, token: string): Promise<void>;
+  saveSettings(serverUrl: string, token: string, userName: string | undefined): Promise<void>;
   syncNow(): Promise<ResponseOf<'syncNow'>>;
 }
 
@@ -44,6 +45,21 @@ export const handlers: Handlers = {
     s.changed();
     return { noteId };
   },
+  editNote: async (req, s) => {
+    const noteId = await editNote(s.store, req.noteId, req.body);
+    s.changed();
+    return { noteId };
+  },
+  setStatus: async (req, s) => {
+    await setStatus(s.store, req.personId, req.status);
+    s.changed();
+    return { personId: req.personId };
+  },
+  setTags: async (req, s) => {
+    await setTags(s.store, req.personId, req.tags);
+    s.changed();
+    return { saved: true };
+  },
   setStage: async (req, s) => {
     const entryId = await setStage(s.store, req.subject, req.pipelineId, req.stageId);
     s.changed();
@@ -55,8 +71,12 @@ export const handlers: Handlers = {
     return { entryId };
   },
   saveSettings: async (req, s) => {
-    await s.saveSettings(req.serverUrl, req.token);
+    await s.saveSettings(req.serverUrl, req.token, req.userName);
     return { saved: true };
   },
   syncNow: async (_req, s) => s.syncNow(),
+  reportExtraction: async (req, s) => {
+    await recordExtraction(s.store.db, req);
+    return { recorded: true };
+  },
 };

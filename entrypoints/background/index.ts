@@ -1,17 +1,19 @@
 import { getDb } from '@/utils/db/database';
+import type { Settings } from '@/utils/db/settings';
 import { openStore } from '@/utils/db/store';
 import { isOwnExtension } from '@/utils/messaging/sender';
-import { Request, type Broadcast, type Envelope } from '@/utils/messaging/protocol';
+import { Request, type Envelope, type TabMessage } from '@/utils/messaging/protocol';
 import { describeZodError } from '@/utils/schema';
 import { handlers, type BackgroundServices } from './handlers';
 import { PERIODIC_SYNC_MINUTES, SyncScheduler } from './sync-scheduler';
 
 const SYNC_ALARM = 'scoutbook-sync';
+export const SAVE_COMMAND = 'save-profile';
 const ANNOTATED_TABS = ['*://*.linkedin.com/*'];
 
 /** Tell every open card that what it shows may have changed. */
 async function broadcastChanged(): Promise<void> {
-  const message: Broadcast = { type: 'changed' };
+  const message: TabMessage = { type: 'changed' };
   const tabs = await browser.tabs.query({ url: ANNOTATED_TABS });
   await Promise.all(tabs.map((t) => (t.id === undefined ? undefined : browser.tabs.sendMessage(t.id, message).catch(() => {}))));
 }
@@ -26,8 +28,9 @@ export default defineBackground(() => {
         scheduler.afterChange();
       },
       wantIntel: (company) => void scheduler.intel(company),
-      saveSettings: async (serverUrl, token) => {
-        await store.db.meta.put({ key: 'settings', value: { serverUrl: serverUrl.replace(/\/+$/, ''), token } });
+      saveSettings: async (serverUrl, token, userName) => {
+        const settings: Settings = { serverUrl: serverUrl.replace(/\/+$/, ''), token, userName: userName?.trim() || undefined };
+        await store.db.meta.put({ key: 'settings', value: settings });
         scheduler.forgetIntelCache();
         void scheduler.run();
       },
@@ -53,6 +56,15 @@ export default defineBackground(() => {
       );
     // Keeps the channel open for the asynchronous answer (works in Chrome and Firefox alike).
     return true;
+  });
+
+  // The keyboard shortcut (manifest `commands`): the active tab's content script saves its page.
+  browser.commands?.onCommand.addListener((command) => {
+    if (command !== SAVE_COMMAND) return;
+    void browser.tabs.query({ active: true, currentWindow: true }).then(([tab]) => {
+      const message: TabMessage = { type: 'saveCurrent' };
+      if (tab?.id !== undefined) return browser.tabs.sendMessage(tab.id, message).catch(() => {});
+    });
   });
 
   void browser.alarms.create(SYNC_ALARM, { periodInMinutes: PERIODIC_SYNC_MINUTES });

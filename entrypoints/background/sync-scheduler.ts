@@ -1,3 +1,4 @@
+import { loadSettings } from '@/utils/db/settings';
 import { metaValue, type Store } from '@/utils/db/store';
 import type { SyncStatus } from '@/utils/messaging/protocol';
 import { refreshIntel, syncOnce, type SyncSettings } from '@/utils/sync/client';
@@ -6,8 +7,9 @@ const AFTER_CHANGE_MS = 1500;
 export const PERIODIC_SYNC_MINUTES = 5;
 const INTEL_FRESH_MS = 10 * 60 * 1000;
 
-export async function loadSettings(store: Store): Promise<SyncSettings | undefined> {
-  const s = await metaValue<SyncSettings>(store.db, 'settings');
+/** The sync API settings, when both URL and token are set. */
+async function syncSettings(store: Store): Promise<SyncSettings | undefined> {
+  const s = await loadSettings(store.db);
   return s?.serverUrl && s.token ? s : undefined;
 }
 
@@ -40,11 +42,11 @@ export class SyncScheduler {
       lastSyncAt: null,
       lastError: null,
     };
-    return { configured: !!(await loadSettings(this.store)), pending: await this.store.db.outbox.count(), ...state };
+    return { configured: !!(await syncSettings(this.store)), pending: await this.store.db.outbox.count(), ...state };
   }
 
   private async runOnce(): Promise<SyncStatus> {
-    const settings = await loadSettings(this.store);
+    const settings = await syncSettings(this.store);
     if (!settings) return this.status();
     const previous = await metaValue<{ lastSyncAt: number | null }>(this.store.db, 'syncState');
     try {
@@ -63,7 +65,7 @@ export class SyncScheduler {
   async intel(company: { key?: string; name?: string }): Promise<void> {
     const id = `${company.key ?? ''}|${company.name?.toLowerCase() ?? ''}`;
     if (Date.now() - (this.intelFetchedAt.get(id) ?? 0) < INTEL_FRESH_MS) return;
-    const settings = await loadSettings(this.store);
+    const settings = await syncSettings(this.store);
     if (!settings) return;
     this.intelFetchedAt.set(id, Date.now());
     try {

@@ -1,6 +1,5 @@
+import { listenToTabMessages } from '@/utils/annotate/tab-messages';
 import { PageAnnotator } from '@/utils/annotate/page-annotator';
-import { Broadcast } from '@/utils/messaging/protocol';
-import { isOwnExtension } from '@/utils/messaging/sender';
 import { linkedinAdapter } from '@/utils/sites/linkedin/adapter';
 
 export default defineContentScript({
@@ -14,12 +13,6 @@ export default defineContentScript({
     const annotator = new PageAnnotator(ctx, linkedinAdapter);
     annotator.onUrl(location.href);
     ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => annotator.onUrl(newUrl.href));
-
-    const onMessage = (raw: unknown, sender: { id?: string }) => {
-      if (isOwnExtension(sender) && Broadcast.safeParse(raw).success) annotator.refresh();
-      return undefined;
-    };
-    browser.runtime.onMessage.addListener(onMessage);
-    ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+    listenToTabMessages(ctx, annotator);
   },
 });

@@ -9,7 +9,8 @@ test('the manifest asks for no more than it needs', () => {
   expect(manifest.manifest_version).toBe(3);
   expect(manifest).not.toHaveProperty('web_accessible_resources');
   expect(manifest.host_permissions).toEqual(['*://*.linkedin.com/*']);
-  expect(manifest.permissions).toEqual(['storage', 'alarms', 'unlimitedStorage']);
+  expect(manifest.permissions).toEqual(['storage', 'alarms', 'unlimitedStorage', 'sidePanel']);
+  expect(manifest.commands).toMatchObject({ 'save-profile': { suggested_key: { default: 'Alt+Shift+S' } } });
   const scripts = manifest.content_scripts as { matches: string[]; world?: string }[];
   expect(scripts.map((s) => s.matches)).toEqual([['*://*.linkedin.com/*']]);
   expect(scripts.every((s) => s.world === undefined)).toBe(true);

@@ -143,7 +143,7 @@ test.describe('with a sync API', () => {
     await expect(items).toHaveCount(2);
     await expect(items.nth(0)).toContainText('Madrid engineering hub');
     await expect(items.nth(1)).toContainText('Series B');
-    await expect(items.nth(1)).toContainText('funding');
+    await expect(items.nth(1)).toContainText('Funding');
 
     await page.goto(JANE);
     await card(page).getByTestId('sb-save').click();

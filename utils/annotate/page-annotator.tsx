@@ -3,15 +3,23 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { Card } from '@/components/card/Card';
 import cardCss from '@/components/card/card.css?inline';
+import { loadPrefs, prefsItem, parsePrefs, updatePrefs, type Prefs } from '../prefs/prefs';
 import { send } from '../messaging/send';
 import type { CardData } from '../messaging/protocol';
 import type { SiteAdapter } from '../sites/adapter';
 import type { CompanyProfile, Extraction, PageTarget, PersonProfile } from '../sites/types';
+import { pageTheme } from './page-theme';
 import { RefreshSignal } from './refresh-signal';
 import { waitForExtraction } from './wait-for-extraction';
 
 const EXTRACTION_TIMEOUT_MS = 8000;
 export const CARD_TAG = 'scoutbook-card';
+/**
+ * Benchmarks (bench/) read `scoutbook:start` and `scoutbook:card-painted` from the page's performance
+ * timeline. E2E build only: the timeline is shared with the page's own scripts, and production must
+ * not announce the extension to the site (DESIGN §4).
+ */
+const TIMING_MARKS = import.meta.env.SCOUTBOOK_SHADOW_MODE === 'open';
 
 export interface Extracted {
   person?: PersonProfile;
@@ -25,9 +33,11 @@ export interface Extracted {
  */
 export class PageAnnotator {
   private ui: ShadowRootContentScriptUi<Root> | undefined;
-  private current: { key: string; abort: AbortController } | undefined;
+  private current: { target: PageTarget; abort: AbortController; extracted?: PersonProfile | CompanyProfile } | undefined;
   /** The name read on the previous profile: an SPA page still showing it has not re-rendered yet. */
   private previousName: string | undefined;
+  /** Loaded on the first profile page only: pages that are neither a person nor a company cost nothing. */
+  private prefs: Promise<Prefs> | undefined;
   readonly refreshes = new RefreshSignal();
 
   constructor(
@@ -35,9 +45,9 @@ export class PageAnnotator {
     private readonly adapter: SiteAdapter,
   ) {}
 
-  onUrl(url: string): void {
+  onUrl(url: string, force = false): void {
     const target = this.adapter.target(url);
-    if (target?.key === this.current?.key) return;
+    if (!force && target?.key === this.current?.target.key) return;
     this.current?.abort.abort();
     this.remove();
     if (!target) {
@@ -45,10 +55,28 @@ export class PageAnnotator {
       return;
     }
     const abort = new AbortController();
-    this.current = { key: target.key, abort };
+    this.current = { target, abort };
     void this.annotate(target, abort.signal).catch((e: unknown) => {
       console.warn(`[scoutbook] could not annotate ${target.key}:`, (e as Error).message);
     });
+  }
+
+  /** The page as this content script sees it, for the side panel. */
+  currentPage(): { target: PageTarget; extracted?: PersonProfile | CompanyProfile } | undefined {
+    if (!this.current) return undefined;
+    const again = this.extract(this.current.target);
+    return { target: this.current.target, extracted: again.ok ? again.value : this.current.extracted };
+  }
+
+  /** The keyboard shortcut: save the page's person or company without touching the card. */
+  async saveCurrent(): Promise<boolean> {
+    const page = this.currentPage();
+    if (!page?.extracted) return false;
+    const { target, extracted } = page;
+    if (target.kind === 'person') await send({ type: 'savePerson', target, person: extracted as PersonProfile });
+    else await send({ type: 'saveCompany', target, company: extracted as CompanyProfile });
+    this.refresh();
+    return true;
   }
 
   /** Something changed elsewhere (popup, another tab, sync): the card asks again. */
@@ -60,25 +88,55 @@ export class PageAnnotator {
     return target.kind === 'person' ? this.adapter.extractPerson(document) : this.adapter.extractCompany(document);
   }
 
+  private loadPrefs(): Promise<Prefs> {
+    if (!this.prefs) {
+      this.prefs = loadPrefs();
+      // The per-site switch and language apply at once, in every open tab.
+      const unwatch = prefsItem.watch((raw) => {
+        const next = parsePrefs(raw);
+        this.prefs = Promise.resolve(next);
+        if (next.disabledSites.includes(this.adapter.site)) {
+          this.current?.abort.abort();
+          this.remove();
+        } else this.onUrl(location.href, true);
+      });
+      this.ctx.onInvalidated(unwatch);
+    }
+    return this.prefs;
+  }
+
   private async annotate(target: PageTarget, signal: AbortSignal): Promise<void> {
+    if (TIMING_MARKS) performance.mark('scoutbook:start');
     const version = this.refreshes.version;
     let extraction = this.extract(target);
     const stale = (v: PersonProfile | CompanyProfile) => v.name === this.previousName;
-    let data = await this.lookup(target, extraction);
-    if (signal.aborted) return;
+    const [prefs, lookedUp] = await Promise.all([this.loadPrefs(), this.lookup(target, extraction)]);
+    let data = lookedUp;
+    if (signal.aborted || prefs.disabledSites.includes(this.adapter.site)) return;
     const known = data.person ?? data.company;
     if (!known && (!extraction.ok || stale(extraction.value))) {
       extraction = await waitForExtraction(() => this.extract(target), (v) => !stale(v), EXTRACTION_TIMEOUT_MS, signal);
       if (signal.aborted) return;
-      if (!extraction.ok) {
-        console.info(`[scoutbook] ${this.adapter.site}: no ${target.kind} found on this page (${extraction.reason})`);
-        return;
-      }
+      this.report(target, extraction);
+      if (!extraction.ok) return;
       data = await this.lookup(target, extraction);
       if (signal.aborted) return;
+    } else this.report(target, extraction);
+    if (extraction.ok) {
+      this.previousName = extraction.value.name;
+      if (this.current) this.current.extracted = extraction.value;
     }
-    if (extraction.ok) this.previousName = extraction.value.name;
-    await this.mount(target, data, version, extraction.ok ? extraction.value : undefined);
+    await this.mount(target, data, version, prefs, extraction.ok ? extraction.value : undefined);
+  }
+
+  /** Which extractor alternative worked, or why none did: the Options page shows it per site. */
+  private report(target: PageTarget, extraction: Extraction<unknown>): void {
+    void send({
+      type: 'reportExtraction',
+      site: this.adapter.site,
+      kind: target.kind,
+      ...(extraction.ok ? { matched: extraction.matched } : { miss: extraction.reason, url: target.url }),
+    }).catch(() => {});
   }
 
   private lookup(target: PageTarget, extraction: Extraction<PersonProfile | CompanyProfile>): Promise<CardData> {
@@ -90,7 +148,13 @@ export class PageAnnotator {
     });
   }
 
-  private async mount(target: PageTarget, data: CardData, version: number, extracted: PersonProfile | CompanyProfile | undefined) {
+  private async mount(
+    target: PageTarget,
+    data: CardData,
+    version: number,
+    prefs: Prefs,
+    extracted: PersonProfile | CompanyProfile | undefined,
+  ) {
     this.remove();
     const ui = await createShadowRootUi(this.ctx, {
       name: CARD_TAG,
@@ -113,20 +177,35 @@ export class PageAnnotator {
             }}
             refreshes={this.refreshes}
             builtAtVersion={version}
+            theme={pageTheme()}
+            language={prefs.language}
+            collapsed={prefs.cardCollapsed}
+            onCollapsedChange={(cardCollapsed) => void updatePrefs({ cardCollapsed })}
           />,
         );
         return root;
       },
       onRemove: (root) => root?.unmount(),
     });
-    if (this.current?.key !== target.key) return; // navigated away while the UI was being created
+    if (this.current?.target.key !== target.key) return; // navigated away while the UI was being created
     this.remove();
     this.ui = ui;
     ui.mount();
+    if (TIMING_MARKS) markPainted(ui.shadow);
   }
 
   private remove(): void {
     this.ui?.remove();
     this.ui = undefined;
   }
+}
+
+/** Marks the frame that paints the rendered card: React commits after mount, then a frame paints it. */
+function markPainted(shadow: ShadowRoot): void {
+  const check = () => {
+    if (!shadow.host.isConnected) return;
+    if (shadow.querySelector('[data-testid=sb-status]')) setTimeout(() => performance.mark('scoutbook:card-painted'));
+    else requestAnimationFrame(check);
+  };
+  requestAnimationFrame(check);
 }

@@ -2,18 +2,20 @@ import { ulid } from 'ulidx';
 import type { CompanyProfile, PageTarget, PersonProfile } from '../sites/types';
 import type { StoredCompany, StoredPerson } from './database';
 import { applyLocalChange } from './local-change';
+import { currentUser } from './settings';
 import type { Store } from './store';
+import type { PersonStatus } from '../schema';
 
 export type Subject = { personId: string } | { companyId: string };
 
 export class NotFoundError extends Error {}
 
-export async function findPersonByKey(store: Store, key: string): Promise<StoredPerson | undefined> {
+export async function findPersonByKey(store: Pick<Store, 'db'>, key: string): Promise<StoredPerson | undefined> {
   const found = await store.db.people.where('profileKeys').equals(key).toArray();
   return found.find((p) => !p.deleted);
 }
 
-export async function findCompanyByKey(store: Store, key: string): Promise<StoredCompany | undefined> {
+export async function findCompanyByKey(store: Pick<Store, 'db'>, key: string): Promise<StoredCompany | undefined> {
   const found = await store.db.companies.where('profileKeys').equals(key).toArray();
   return found.find((c) => !c.deleted);
 }
@@ -65,6 +67,7 @@ export async function addNote(store: Store, subject: Subject, body: string): Pro
     ...subject,
     body,
     visibility: 'team',
+    authorId: await currentUser(store.db),
     createdAt: store.now(),
     deleted: false,
   });
@@ -84,11 +87,13 @@ export async function setStage(store: Store, subject: Subject, pipelineId: strin
   if (existing) return moveEntry(store, existing.id, stageId);
   const id = ulid();
   const at = store.now();
+  const by = await currentUser(store.db);
   await applyLocalChange(store.db, store.clock, 'entry', id, {
     ...subject,
     pipelineId,
     stageId,
-    history: [{ stageId, at }],
+    ownerId: by,
+    history: [{ stageId, at, by }],
     createdAt: at,
     deleted: false,
   });
@@ -101,11 +106,43 @@ export async function moveEntry(store: Store, entryId: string, stageId: string):
   const pipeline = await store.db.pipelines.get(entry.pipelineId);
   if (!pipeline?.stages.some((s) => s.id === stageId)) throw new NotFoundError(`no stage ${stageId} in this pipeline`);
   if (entry.stageId === stageId) return entryId;
+  const by = await currentUser(store.db);
   await applyLocalChange(store.db, store.clock, 'entry', entryId, {
     stageId,
-    history: [...entry.history, { stageId, at: store.now() }],
+    history: [...entry.history, { stageId, at: store.now(), by }],
   });
   return entryId;
+}
+
+/** An edit is a new note that names the one it replaces; the old text stays in the history. */
+export async function editNote(store: Store, noteId: string, body: string): Promise<string> {
+  const note = await store.db.notes.get(noteId);
+  if (!note || note.deleted) throw new NotFoundError('no such note');
+  const subject = note.personId ? { personId: note.personId } : { companyId: note.companyId! };
+  const id = ulid();
+  await applyLocalChange(store.db, store.clock, 'note', id, {
+    ...subject,
+    body,
+    visibility: note.visibility,
+    revisionOf: noteId,
+    authorId: await currentUser(store.db),
+    createdAt: store.now(),
+    deleted: false,
+  });
+  return id;
+}
+
+export async function setStatus(store: Store, personId: string, status: PersonStatus): Promise<void> {
+  await requireSubject(store, { personId });
+  await applyLocalChange(store.db, store.clock, 'person', personId, { status });
+}
+
+/** Tags are kept trimmed, unique (case-insensitively) and in the order given. */
+export async function setTags(store: Store, personId: string, tags: string[]): Promise<void> {
+  await requireSubject(store, { personId });
+  const seen = new Set<string>();
+  const clean = tags.map((t) => t.trim()).filter((t) => t && !seen.has(t.toLowerCase()) && seen.add(t.toLowerCase()));
+  await applyLocalChange(store.db, store.clock, 'person', personId, { tags: clean });
 }
 
 async function requireSubject(store: Store, subject: Subject): Promise<void> {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ulid } from 'ulidx';
-import { addNote, moveEntry, savePerson, setStage } from '@/utils/db/actions';
+import { addNote, editNote, moveEntry, savePerson, setStage, setStatus, setTags } from '@/utils/db/actions';
+import { loadSiteHealth, recordExtraction } from '@/utils/db/site-health';
 import { cardData } from '@/utils/db/card-data';
 import { ScoutbookDb } from '@/utils/db/database';
 import { DEFAULT_PIPELINES, SEED_CLOCK } from '@/utils/db/default-pipelines';
@@ -68,7 +69,9 @@ describe('local store', () => {
     expect(data.notes.map((n) => n.body)).toEqual(['second', 'first']);
     expect(data.entries.map((e) => [e.pipelineName, e.stageName])).toEqual([['Recruiting', 'Interview']]);
     expect(data.entries[0]!.entry.history.map((h) => h.stageId)).toEqual(['contacted', 'interview']);
-    expect(data.warnings).toEqual(['Another saved person is also named 张伟 (Designer): check this is the right profile.']);
+    expect(data.warnings).toEqual([
+      { kind: 'homonym', name: '张伟', headline: 'Designer', profileUrl: 'https://www.linkedin.com/in/zhang-wei-2/' },
+    ]);
     expect(data.pipelines.map((p) => p.kind)).toEqual(['recruiting', 'referral']);
   });
 
@@ -114,5 +117,55 @@ describe('local store', () => {
     });
     expect(await store.db.notes.get(id)).toBeDefined();
     expect(await store.db.outbox.count()).toBe(before);
+  });
+});
+
+describe('card actions', () => {
+  it('an edited note replaces the old one in the card, and both stay in the database', async () => {
+    const store = await freshStore();
+    const personId = await savePerson(store, jane, { name: 'Jane Doe' });
+    const first = await addNote(store, { personId }, 'Prefers remote');
+    const revision = await editNote(store, first, 'Prefers remote; Berlin 2 days');
+    const data = await cardData(store, jane, {});
+    expect(data.notes.map((n) => [n.id, n.body, n.revisionOf])).toEqual([[revision, 'Prefers remote; Berlin 2 days', first]]);
+    expect(await store.db.notes.count()).toBe(2);
+  });
+
+  it('status and tags change; tags are trimmed and unique', async () => {
+    const store = await freshStore();
+    const personId = await savePerson(store, jane, { name: 'Jane Doe' });
+    await setStatus(store, personId, 'do_not_contact');
+    await setTags(store, personId, [' golang ', 'Golang', 'berlin', '']);
+    const p = await store.db.people.get(personId);
+    expect([p?.status, p?.tags]).toEqual(['do_not_contact', ['golang', 'berlin']]);
+  });
+
+  it('records the owner on entries and warns when a teammate owns the person', async () => {
+    const store = await freshStore();
+    await store.db.meta.put({ key: 'settings', value: { serverUrl: '', token: '', userName: 'Li Wei' } });
+    const personId = await savePerson(store, jane, { name: 'Jane Doe' });
+    const entryId = await setStage(store, { personId }, RECRUITING, 'sourced');
+    const mine = await cardData(store, jane, {});
+    expect(mine.entries[0]!.entry.ownerId).toBe('Li Wei');
+    expect(mine.entries[0]!.entry.history[0]!.by).toBe('Li Wei');
+    expect(mine.warnings).toEqual([]);
+
+    await applyLocalChange(store.db, store.clock, 'entry', entryId, { ownerId: 'Wang Fang' });
+    const theirs = await cardData(store, jane, {});
+    expect(theirs.warnings).toEqual([{ kind: 'owned', owner: 'Wang Fang', pipelineName: 'Recruiting', stageName: 'Sourced' }]);
+  });
+
+  it('site health keeps the alternative that matched and the last miss, without rewriting on every view', async () => {
+    const store = await freshStore();
+    await recordExtraction(store.db, { site: 'linkedin', matched: 'voyager-2022' }, 1000);
+    await recordExtraction(store.db, { site: 'linkedin', matched: 'voyager-2022' }, 2000);
+    await recordExtraction(store.db, { site: 'linkedin', miss: 'profile-not-found', url: 'https://www.linkedin.com/in/x/' }, 3000);
+    expect((await loadSiteHealth(store.db)).linkedin).toEqual({
+      matched: 'voyager-2022',
+      lastSuccessAt: 1000,
+      lastMiss: 'profile-not-found',
+      lastMissUrl: 'https://www.linkedin.com/in/x/',
+      lastMissAt: 3000,
+    });
   });
 });

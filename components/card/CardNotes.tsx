@@ -62,7 +62,7 @@ function NoteItem({ note }: { note: Note }) {
           <p>{note.body}</p>
           <div className="sb-note-meta">
             <span className="sb-muted">
-              {relativeTime(note.createdAt, Date.now(), lang)}
+              {relativeTime(note.createdAt, lang)}
               {note.authorId ? ` · ${note.authorId}` : ''}
               {note.revisionOf ? ` · ${t('notes.edited')}` : ''}
             </span>

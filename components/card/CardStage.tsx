@@ -17,7 +17,7 @@ export function CardStage({ data }: { data: CardData }) {
             <span className="sb-entry-pipeline">{pipelineName}</span>
             <span className="sb-entry-stage">{stageName}</span>
             {entry.ownerId && <span className="sb-muted">{t('entry.by', { owner: entry.ownerId })}</span>}
-            {last && <span className="sb-muted">{relativeTime(last.at, Date.now(), lang)}</span>}
+            {last && <span className="sb-muted">{relativeTime(last.at, lang)}</span>}
           </div>
         );
       })}

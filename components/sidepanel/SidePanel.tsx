@@ -41,12 +41,11 @@ export function SidePanel() {
   }, [refreshes]);
 
   useEffect(() => {
-    if (!page) return setData(undefined);
-    void cardData({ db: getDb() }, page.target, { person: page.person, company: page.company }).then(setData);
+    if (page) void cardData({ db: getDb() }, page.target, { person: page.person, company: page.company }).then(setData);
   }, [page]);
 
   const t = translator(browserLanguage());
-  if (!page || !data)
+  if (!page || !data || data.target.key !== page.target.key)
     return (
       <p className="empty" data-testid="sb-panel-empty">
         {browserLanguage() === 'zh-CN'

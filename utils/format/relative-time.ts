@@ -7,7 +7,7 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
 ];
 
 /** "3 days ago", "just now": how long ago something happened, in the browser's language. */
-export function relativeTime(at: number, now: number = Date.now(), locale?: string): string {
+export function relativeTime(at: number, locale?: string, now: number = Date.now()): string {
   const diff = at - now;
   const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
   for (const [unit, ms] of UNITS) {

@@ -8,12 +8,15 @@ import { downloadText } from './download';
 import { PipelineBoard } from './PipelineBoard';
 import { SyncFooter } from './SyncFooter';
 import { TalentBank } from './TalentBank';
-import { useTalentBank } from './useTalentBank';
+import { usePopupData } from './usePopupData';
 
 type View = 'bank' | 'pipelines';
 
+/** The same app opened full size in a tab (`popup.html?tab`). */
+const isTab = new URLSearchParams(location.search).has('tab');
+
 export function App() {
-  const bank = useTalentBank();
+  const bank = usePopupData();
   const [view, setView] = useState<View>('bank');
   const [query, setQuery] = useState('');
   const deferredQuery = useDeferredValue(query);
@@ -32,9 +35,20 @@ export function App() {
   };
 
   return (
-    <div className="app">
+    <div className={`app${isTab ? ' app-tab' : ''}`}>
       <header className="top">
         <h1>Scoutbook</h1>
+        {!isTab && (
+          <button
+            type="button"
+            className="open-tab"
+            data-testid="sb-open-tab"
+            title="Open Scoutbook in a tab"
+            onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/popup.html?tab') })}
+          >
+            ⤢
+          </button>
+        )}
         <nav className="tabs" role="tablist">
           <button role="tab" aria-selected={view === 'bank'} onClick={() => setView('bank')}>
             Talent bank{bank ? ` (${bank.rows.length})` : ''}

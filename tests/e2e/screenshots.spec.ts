@@ -32,7 +32,7 @@ test('screenshots of the card and the popup', async ({ ext, page }) => {
   await page.screenshot({ path: `${dir}/card.png` });
 
   const popup = await openPopup(ext);
-  await popup.setViewportSize({ width: 420, height: 560 });
+  await popup.setViewportSize({ width: 420, height: 600 });
   await expect(popup.getByTestId('sb-row')).toHaveCount(3);
   await popup.screenshot({ path: `${dir}/popup.png` });
 });

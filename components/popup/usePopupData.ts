@@ -1,0 +1,50 @@
+import { liveQuery } from 'dexie';
+import { useEffect, useState } from 'react';
+import { getDb, type StoredEntry, type StoredPerson, type StoredPipeline } from '@/utils/db/database';
+import { talentRows, type TalentRow } from '@/utils/export/talent-bank';
+import type { Pipeline } from '@/utils/schema';
+
+/** How many people the first paint shows while the rest loads: more than fit the popup. */
+const FIRST_PAGE = 60;
+
+export interface PopupData {
+  rows: TalentRow[];
+  pipelines: Pipeline[];
+  /** False while only the first page is loaded. */
+  complete: boolean;
+}
+
+/**
+ * The talent bank, newest change first. The first page comes from an indexed query so the popup
+ * paints at once even with 100,000 people; the whole bank follows, live (changes anywhere show).
+ */
+export function usePopupData(): PopupData | undefined {
+  const [data, setData] = useState<PopupData>();
+  useEffect(() => {
+    const db = getDb();
+    let complete = false;
+    const build = (people: StoredPerson[], entries: StoredEntry[], pipelines: StoredPipeline[], done: boolean): PopupData => {
+      const live = pipelines.filter((p) => !p.deleted && !p.archived);
+      return { rows: talentRows(people, entries, live), pipelines: live, complete: done };
+    };
+    void Promise.all([
+      db.people.orderBy('updatedAt').reverse().limit(FIRST_PAGE).toArray(),
+      db.pipelines.toArray(),
+    ]).then(async ([people, pipelines]) => {
+      if (complete) return;
+      const entries = (await db.entries.where('personId').anyOf(people.map((p) => p.id)).toArray()) as StoredEntry[];
+      if (!complete) setData(build(people, entries, pipelines, false));
+    });
+    const subscription = liveQuery(() =>
+      Promise.all([db.people.orderBy('updatedAt').reverse().toArray(), db.entries.toArray(), db.pipelines.toArray()]),
+    ).subscribe({
+      next: ([people, entries, pipelines]) => {
+        complete = true;
+        setData(build(people, entries, pipelines, true));
+      },
+      error: (e: unknown) => console.error('[scoutbook] could not read the talent bank:', e),
+    });
+    return () => subscription.unsubscribe();
+  }, []);
+  return data;
+}

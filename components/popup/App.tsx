@@ -76,7 +76,7 @@ export function App() {
         {!bank ? null : view === 'bank' ? (
           <TalentBank rows={listed} pipelines={bank.pipelines} total={bank.rows.length} />
         ) : (
-          <PipelineBoard rows={listed} pipelines={bank.pipelines} />
+          <PipelineBoard rows={listed} pipelines={bank.pipelines.filter((p) => p.kind !== 'sales')} />
         )}
       </main>
       <SyncFooter />

@@ -1,41 +1,133 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { TalentRow } from '@/utils/export/talent-bank';
+import { send } from '@/utils/messaging/send';
 import type { Pipeline } from '@/utils/schema';
-import { StageSelect } from './StageSelect';
 
-/** One pipeline, its stages as columns, each person at their stage. */
+/** A column shows this many cards; the rest are a click away (the DOM stays small with 10,000 entries). */
+const COLUMN_PAGE = 30;
+
+interface BoardCard {
+  entryId: string;
+  row: TalentRow;
+}
+
+/** One pipeline as a kanban: drag a card to another stage, or focus it and press Alt+← / Alt+→. */
 export function PipelineBoard({ rows, pipelines }: { rows: TalentRow[]; pipelines: Pipeline[] }) {
-  const people = pipelines.filter((p) => p.kind !== 'sales');
-  const [pipelineId, setPipelineId] = useState(people[0]?.id);
-  const pipeline = people.find((p) => p.id === pipelineId) ?? people[0];
+  const [pipelineId, setPipelineId] = useState(pipelines[0]?.id);
+  const [announcement, setAnnouncement] = useState('');
+  const [error, setError] = useState<string>();
+  const pipeline = pipelines.find((p) => p.id === pipelineId) ?? pipelines[0];
+
+  const columns = useMemo(() => {
+    const byStage = new Map<string, BoardCard[]>();
+    if (!pipeline) return byStage;
+    for (const s of pipeline.stages) byStage.set(s.id, []);
+    for (const row of rows)
+      for (const s of row.stages) if (s.pipelineId === pipeline.id) byStage.get(s.stageId)?.push({ entryId: s.entryId, row });
+    return byStage;
+  }, [rows, pipeline]);
+
   if (!pipeline) return <p className="empty">No pipelines yet.</p>;
+
+  const move = (card: BoardCard, stageId: string) => {
+    const stage = pipeline.stages.find((s) => s.id === stageId);
+    if (!stage) return;
+    setError(undefined);
+    send({ type: 'moveEntry', entryId: card.entryId, stageId })
+      .then(() => setAnnouncement(`${card.row.person.name} moved to ${stage.name}`))
+      .catch((e: unknown) => setError((e as Error).message));
+  };
+
   return (
     <div className="board">
       <select aria-label="Pipeline" data-testid="sb-pipeline" value={pipeline.id} onChange={(e) => setPipelineId(e.target.value)}>
-        {people.map((p) => (
+        {pipelines.map((p) => (
           <option key={p.id} value={p.id}>
             {p.name}
           </option>
         ))}
       </select>
-      {pipeline.stages.map((stage) => {
-        const here = rows.flatMap((r) =>
-          r.stages.filter((s) => s.pipelineId === pipeline.id && s.stageId === stage.id).map((s) => ({ row: r, entryId: s.entryId })),
-        );
-        return (
-          <section key={stage.id} className="stage" data-testid="sb-board-stage" aria-label={stage.name}>
-            <h3>
-              {stage.name} <span className="count">{here.length}</span>
-            </h3>
-            {here.map(({ row, entryId }) => (
-              <div key={entryId} className="board-card" data-testid="sb-board-card">
-                <span className="row-name">{row.person.name}</span>
-                <StageSelect entryId={entryId} pipeline={pipeline} stageId={stage.id} label={`Stage of ${row.person.name}`} />
-              </div>
-            ))}
-          </section>
-        );
-      })}
+      {error && <p className="error">{error}</p>}
+      <p className="sr-only" aria-live="polite" data-testid="sb-board-announcement">
+        {announcement}
+      </p>
+      <div className="columns">
+        {pipeline.stages.map((stage, index) => (
+          <Column
+            key={stage.id}
+            name={stage.name}
+            cards={columns.get(stage.id) ?? []}
+            onDrop={(entryId) => {
+              const card = [...columns.values()].flat().find((c) => c.entryId === entryId);
+              if (card) move(card, stage.id);
+            }}
+            onKey={(card, direction) => {
+              const next = pipeline.stages[index + direction];
+              if (next) move(card, next.id);
+            }}
+          />
+        ))}
+      </div>
     </div>
+  );
+}
+
+function Column(props: {
+  name: string;
+  cards: BoardCard[];
+  onDrop: (entryId: string) => void;
+  onKey: (card: BoardCard, direction: 1 | -1) => void;
+}) {
+  const [shown, setShown] = useState(COLUMN_PAGE);
+  const [over, setOver] = useState(false);
+  return (
+    <section
+      className={`stage${over ? ' stage-over' : ''}`}
+      data-testid="sb-board-stage"
+      aria-label={props.name}
+      onDragOver={(e) => {
+        e.preventDefault();
+        setOver(true);
+      }}
+      onDragLeave={() => setOver(false)}
+      onDrop={(e) => {
+        e.preventDefault();
+        setOver(false);
+        const entryId = e.dataTransfer.getData('application/x-scoutbook-entry');
+        if (entryId) props.onDrop(entryId);
+      }}
+    >
+      <h3>
+        {props.name} <span className="count">{props.cards.length}</span>
+      </h3>
+      {props.cards.slice(0, shown).map((card) => (
+        <div
+          key={card.entryId}
+          className="board-card"
+          data-testid="sb-board-card"
+          draggable
+          tabIndex={0}
+          aria-keyshortcuts="Alt+ArrowLeft Alt+ArrowRight"
+          title="Drag to another stage, or press Alt+← / Alt+→"
+          onDragStart={(e) => {
+            e.dataTransfer.setData('application/x-scoutbook-entry', card.entryId);
+            e.dataTransfer.effectAllowed = 'move';
+          }}
+          onKeyDown={(e) => {
+            if (!e.altKey || (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft')) return;
+            e.preventDefault();
+            props.onKey(card, e.key === 'ArrowRight' ? 1 : -1);
+          }}
+        >
+          <span className="row-name">{card.row.person.name}</span>
+          {card.row.person.companyName && <span className="row-meta">{card.row.person.companyName}</span>}
+        </div>
+      ))}
+      {props.cards.length > shown && (
+        <button type="button" className="more" onClick={() => setShown((n) => n + COLUMN_PAGE)}>
+          Show {Math.min(COLUMN_PAGE, props.cards.length - shown)} more of {props.cards.length - shown}
+        </button>
+      )}
+    </section>
   );
 }

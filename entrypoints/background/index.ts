@@ -5,7 +5,7 @@ import { isOwnExtension } from '@/utils/messaging/sender';
 import { Request, type Envelope, type TabMessage } from '@/utils/messaging/protocol';
 import { describeZodError } from '@/utils/schema';
 import { handlers, type BackgroundServices } from './handlers';
-import { PERIODIC_SYNC_MINUTES, SyncScheduler } from './sync-scheduler';
+import { PERIODIC_SYNC_MINUTES, SyncScheduler } from '@/utils/sync/scheduler';
 
 const SYNC_ALARM = 'scoutbook-sync';
 export const SAVE_COMMAND = 'save-profile';
@@ -21,6 +21,8 @@ async function broadcastChanged(): Promise<void> {
 export default defineBackground(() => {
   const services = openStore(getDb()).then((store): BackgroundServices => {
     const scheduler = new SyncScheduler(store, () => void broadcastChanged());
+    // Changes made offline wait in the outbox; coming back online sends them at once.
+    self.addEventListener('online', () => scheduler.online());
     return {
       store,
       changed: () => {

@@ -99,6 +99,8 @@ export const SyncStatus = z.object({
   lastSyncAt: z.number().nullable(),
   lastError: z.string().nullable(),
   pending: z.number().int(),
+  /** When the next attempt after a failure is due (back-off), if one is. */
+  nextRetryAt: z.number().nullable().default(null),
 });
 export type SyncStatus = z.infer<typeof SyncStatus>;
 

@@ -1,11 +1,28 @@
-import { loadSettings } from '@/utils/db/settings';
-import { metaValue, type Store } from '@/utils/db/store';
-import type { SyncStatus } from '@/utils/messaging/protocol';
-import { refreshIntel, syncOnce, type SyncSettings } from '@/utils/sync/client';
+import { loadSettings } from '../db/settings';
+import { metaValue, type Store } from '../db/store';
+import type { SyncStatus } from '../messaging/protocol';
+import { refreshIntel, syncOnce, type SyncSettings } from './client';
 
 const AFTER_CHANGE_MS = 1500;
 export const PERIODIC_SYNC_MINUTES = 5;
 const INTEL_FRESH_MS = 10 * 60 * 1000;
+const FIRST_RETRY_MS = 5_000;
+const MAX_RETRY_MS = 5 * 60_000;
+
+/**
+ * How long to wait after the n-th failure in a row: doubling from 5 s up to 5 min, with jitter so
+ * that a team's browsers do not all retry an overloaded server at the same moment.
+ */
+export function backoffDelay(failures: number, random: () => number = Math.random): number {
+  const base = Math.min(MAX_RETRY_MS, FIRST_RETRY_MS * 2 ** Math.max(0, failures - 1));
+  return Math.round(base / 2 + (random() * base) / 2);
+}
+
+export interface SchedulerDeps {
+  sync: typeof syncOnce;
+  now: () => number;
+  random: () => number;
+}
 
 /** The sync API settings, when both URL and token are set. */
 async function syncSettings(store: Store): Promise<SyncSettings | undefined> {
@@ -21,15 +38,33 @@ export class SyncScheduler {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private running: Promise<SyncStatus> | undefined;
   private readonly intelFetchedAt = new Map<string, number>();
+  private failures = 0;
+  private retryAt: number | undefined;
+  private readonly deps: SchedulerDeps;
 
   constructor(
     private readonly store: Store,
     private readonly onRemoteChange: () => void,
-  ) {}
+    deps: Partial<SchedulerDeps> = {},
+  ) {
+    this.deps = { sync: syncOnce, now: Date.now, random: Math.random, ...deps };
+  }
 
+  /** A local change: sync soon, unless we are backing off (the queued change goes with the retry). */
   afterChange(): void {
+    if (this.retryAt !== undefined) return;
+    this.schedule(AFTER_CHANGE_MS);
+  }
+
+  /** The browser is back online: try now rather than at the end of the back-off. */
+  online(): void {
+    this.retryAt = undefined;
+    this.schedule(0);
+  }
+
+  private schedule(ms: number): void {
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.run(), AFTER_CHANGE_MS);
+    this.timer = setTimeout(() => void this.run(), ms);
   }
 
   run(): Promise<SyncStatus> {
@@ -42,7 +77,12 @@ export class SyncScheduler {
       lastSyncAt: null,
       lastError: null,
     };
-    return { configured: !!(await syncSettings(this.store)), pending: await this.store.db.outbox.count(), ...state };
+    return {
+      configured: !!(await syncSettings(this.store)),
+      pending: await this.store.db.outbox.count(),
+      ...state,
+      nextRetryAt: this.retryAt ?? null,
+    };
   }
 
   private async runOnce(): Promise<SyncStatus> {
@@ -50,12 +90,18 @@ export class SyncScheduler {
     if (!settings) return this.status();
     const previous = await metaValue<{ lastSyncAt: number | null }>(this.store.db, 'syncState');
     try {
-      const { pulled } = await syncOnce(this.store, settings);
-      await this.store.db.meta.put({ key: 'syncState', value: { lastSyncAt: Date.now(), lastError: null } });
+      const { pulled } = await this.deps.sync(this.store, settings);
+      this.failures = 0;
+      this.retryAt = undefined;
+      await this.store.db.meta.put({ key: 'syncState', value: { lastSyncAt: this.deps.now(), lastError: null } });
       if (pulled > 0) this.onRemoteChange();
     } catch (e) {
       const lastError = (e as Error).message;
-      console.warn('[scoutbook] sync failed:', lastError);
+      this.failures++;
+      const delay = backoffDelay(this.failures, this.deps.random);
+      this.retryAt = this.deps.now() + delay;
+      this.schedule(delay);
+      console.warn(`[scoutbook] sync failed (retrying in ${Math.round(delay / 1000)} s):`, lastError);
       await this.store.db.meta.put({ key: 'syncState', value: { lastSyncAt: previous?.lastSyncAt ?? null, lastError } });
     }
     return this.status();

@@ -70,8 +70,22 @@ function ownerWarnings(entries: EntryView[], me: string | undefined): Warning[] 
     .map((e) => ({ kind: 'owned', owner: e.entry.ownerId!, pipelineName: e.pipelineName, stageName: e.stageName }));
 }
 
-/** What the in-page card shows for a page: answered from the local database only, never the network. */
-export async function cardData(
+/**
+ * What the in-page card shows for a page: answered from the local database only, never the network,
+ * in one read transaction (a card paint opens one IndexedDB transaction, not eight).
+ */
+export function cardData(
+  store: Reader,
+  target: PageTarget,
+  extracted: { person?: PersonProfile; company?: CompanyProfile },
+): Promise<CardData> {
+  const { db } = store;
+  return db.transaction('r', [db.people, db.companies, db.notes, db.entries, db.pipelines, db.intel, db.meta], () =>
+    readCardData(store, target, extracted),
+  );
+}
+
+async function readCardData(
   store: Reader,
   target: PageTarget,
   extracted: { person?: PersonProfile; company?: CompanyProfile },

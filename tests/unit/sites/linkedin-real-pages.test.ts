@@ -120,6 +120,45 @@ const PEOPLE: ReadonlyArray<readonly [path: string, matched: string, expected: P
   }],
 ];
 
+/**
+ * The member URN each logged-in page (2022-03 to 2025-04) reveals about its own person, read by hand
+ * from the links to the person's own sub-pages (`/in/<slug>/details/…?profileUrn=urn:li:fsd_profile:…`).
+ * The viewer's URN never counts: ACoAABS9… (eduardo-alvarez-nowak) is the owner on profile1 but the
+ * VIEWER on profile2-5, all over their JSON and links; PEOPLE's exact altKeys prove it is not taken.
+ */
+const MEMBER_URNS: Readonly<Record<string, string>> = {
+  'scrape-linkedin-selenium__austinoboyle/mar_2022_austin.html': 'ACoAABmE2HYBytXiiQ3CJOKGBxCMP-Bxx7VkJRQ',
+  'scrape-linkedin-selenium__austinoboyle/mar_2022_kireet.html': 'ACoAABp0nOcBihHRFiJK4G4SJ0jTrN9G1ILp6VY',
+  'scoutr__elalienx/profile1.html': 'ACoAABS9BdoBSJFfAvbRCM0dr7lB5Eggww93Ld0',
+  'scoutr__elalienx/loggedin_fullhead_profile1.html': 'ACoAABS9BdoBSJFfAvbRCM0dr7lB5Eggww93Ld0',
+  'scoutr__elalienx/profile2.html': 'ACoAAA0F7XEB2QTb85ndHh9ocVhy77BFAeJ_jbA',
+  'scoutr__elalienx/profile3.html': 'ACoAAABabzYBwvhVn6dEdN4Jn1C52hBNDHs9RF4',
+  'scoutr__elalienx/profile4.html': 'ACoAAAJdwgoBkf0z7No2ID7iCJx6cylS4ULc0Vk',
+  'scoutr__elalienx/profile5.html': 'ACoAADgY1ZMB6tbuwm5xv-MQF627vpTk11b30cg',
+  'brocc__SubstrateLabs/_linkedin-profile.html': 'ACoAAAwyvpsBdVfk2kwZzamQtesKhd23iQB_i1w',
+  'brocc__SubstrateLabs/_linkedin-profile-2.html': 'ACoAAAEsCYMBe6ZkP40rVMrKDJgie-JD2j_DMeE',
+};
+
+/** The vanity slug of each of those pages (its "Contact info" link). */
+const VANITIES: Readonly<Record<string, string>> = {
+  'scrape-linkedin-selenium__austinoboyle/mar_2022_austin.html': 'austinoboyle',
+  'scrape-linkedin-selenium__austinoboyle/mar_2022_kireet.html': 'kireetagrawal',
+  'scoutr__elalienx/profile1.html': 'eduardo-alvarez-nowak',
+  'scoutr__elalienx/loggedin_fullhead_profile1.html': 'eduardo-alvarez-nowak',
+  'scoutr__elalienx/profile2.html': 'sri-lalitha-jeevanige-35520a61',
+  'scoutr__elalienx/profile3.html': 'abgargulo',
+  'scoutr__elalienx/profile4.html': 'surendrathota',
+  'scoutr__elalienx/profile5.html': 'vasileiosalevizos',
+  'brocc__SubstrateLabs/_linkedin-profile.html': 'robertkcheung',
+  'brocc__SubstrateLabs/_linkedin-profile-2.html': 'eugenemann',
+};
+
+/** What a page gives: the hand-read fields plus, on logged-in 2022+ pages, the member URN key. */
+function withAltKeys(path: string, expected: PersonProfile): PersonProfile {
+  const urn = MEMBER_URNS[path];
+  return urn ? { ...expected, altKeys: [`linkedin:in/${urn.toLowerCase()}`] } : expected;
+}
+
 const COMPANIES: ReadonlyArray<readonly [path: string, matched: string, expected: CompanyProfile]> = [
   ['brocc__SubstrateLabs/_linkedin-company.html', 'org-top-card-2025', { name: 'Motion', industry: 'Software Development' }],
   ['brocc__SubstrateLabs/_linkedin-company-about.html', 'org-top-card-2025', { name: 'Motion', industry: 'Software Development' }],
@@ -149,7 +188,7 @@ describe.skipIf(!hasSharedFixtures)('LinkedIn extractors on real saved pages (..
   describe('person profiles', () => {
     it.each(PEOPLE)('%s (%s)', (path, matched, expected) => {
       const result = extractPerson(page(path));
-      expect(result).toEqual({ ok: true, matched, value: expected });
+      expect(result).toEqual({ ok: true, matched, value: withAltKeys(path, expected) });
     });
 
     it.each(PEOPLE)('extractCompany refuses the person page %s', (path) => {
@@ -171,6 +210,30 @@ describe.skipIf(!hasSharedFixtures)('LinkedIn extractors on real saved pages (..
     it.each(NEGATIVES)('%s → %s', (path, reason) => {
       expect(extractPerson(page(path))).toEqual({ ok: false, reason });
       expect(extractCompany(page(path)).ok).toBe(false);
+    });
+  });
+
+  describe('identity: the member URN and the vanity of one person', () => {
+    // At the vanity address (and in a detached document) the URN is the other key: see PEOPLE above.
+    // One page per vintage (2022-03, 2024-07, 2025-04), to keep this suite fast.
+    const OPENED_AT_URN = ['scrape-linkedin-selenium__austinoboyle/mar_2022_kireet.html', 'scoutr__elalienx/profile2.html', 'brocc__SubstrateLabs/_linkedin-profile.html'];
+    it.each(OPENED_AT_URN.map((path) => [path, MEMBER_URNS[path]!] as const))('%s seen at /in/<URN> → altKeys [vanity]', (path, urn) => {
+      const result = extractPerson(page(path), `https://www.linkedin.com/in/${urn}?miniProfileUrn=x`);
+      expect(result.ok && result.value.altKeys).toEqual([`linkedin:in/${VANITIES[path]}`]);
+    });
+
+    it('falls back to the Voyager <code> blobs when no link carries the URN', () => {
+      const doc = parse(sharedFixture('scoutr__elalienx/profile4.html'));
+      for (const a of doc.querySelectorAll('a[href*="profileUrn="], a[href*="miniProfileUrn="], a[href*="profileId="]')) a.remove();
+      const result = extractPerson(doc);
+      expect(result.ok && result.value.altKeys).toEqual(['linkedin:in/acoaaajdwgobkf0z7no2id7icjx6cyls4ulc0vk']);
+    });
+
+    it('guest pages name only their vanity: no other key', () => {
+      for (const n of [1, 2, 3]) {
+        const result = extractPerson(page(`scoutr__elalienx/guest_profile${n}.html`));
+        expect(result.ok && result.value.altKeys, `guest_profile${n}`).toBeUndefined();
+      }
     });
   });
 

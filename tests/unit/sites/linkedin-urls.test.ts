@@ -4,7 +4,9 @@ import {
   companyKeyFromHref,
   isCompanyPage,
   isPersonProfile,
+  isPersonSubpage,
   pageTarget,
+  personKeyFromHref,
   profileKey,
 } from '../../../utils/sites/linkedin';
 
@@ -35,19 +37,61 @@ const PERSON_PAGES = [
   'https://www.linkedin.com/in/123456/',
   '  https://www.linkedin.com/in/jane-doe/  ',
   'https://www.linkedin.com/in/jane-doe/?',
+  // Legacy public URLs.
+  'https://www.linkedin.com/pub/jane-doe/1/2b/3c4',
+  'http://uk.linkedin.com/pub/john-smith/12/a45/b67/',
+  'https://www.linkedin.com/pub/%E5%BC%A0%E4%B8%89/0/1/2a?trk=x',
+  // Recruiter and Sales Navigator profiles.
+  'https://www.linkedin.com/talent/profile/AEMAAADi_jsBaFBDp0bq1Fv2f330Fk6fjmzIpYg?highlightedPatternSource=x&trk=SEARCH',
+  'https://www.linkedin.com/talent/hire/348051234/discover/recruiterSearch/profile/AEMAAADi_jsBaFBDp0bq1Fv2f330Fk6fjmzIpYg?searchContextId=1',
+  'https://www.linkedin.com/talent/hire/348051234/manage/all/profile/AEMAAADi_jsBaFBDp0bq1Fv2f330Fk6fjmzIpYg',
+  'https://www.linkedin.com/sales/lead/ACwAAAxYz12AbCdEfGhIjKlMnOpQrStUvWx3456,NAME_SEARCH,Qe9z?_ntb=abc',
+  'https://www.linkedin.com/sales/lead/ACwAAAxYz12AbCdEfGhIjKlMnOpQrStUvWx3456',
+  'https://www.linkedin.com/sales/people/ACwAAAxYz12AbCdEfGhIjKlMnOpQrStUvWx3456,NAME_SEARCH,Qe9z',
+];
+
+/** Parts of one profile: same target as the profile, `subpage: true`, but not the profile page itself. */
+const PERSON_SUBPAGES = [
+  'https://www.linkedin.com/in/jane-doe/details/experience/',
+  'https://www.linkedin.com/in/jane-doe/details/skills?profileUrn=urn%3Ali%3Afsd_profile%3AACoAAB',
+  'https://www.linkedin.com/in/jane-doe/overlay/contact-info/',
+  'https://www.linkedin.com/in/jane-doe/overlay/urn:li:fsd_profilePosition:(ACoAABmE2HYBytXiiQ3CJOKGBxCMP-Bxx7VkJRQ,1735790363)/skill-associations-details',
+  'https://www.linkedin.com/in/jane-doe/overlay/1635462023297/single-media-viewer?type=IMAGE',
+  'https://www.linkedin.com/in/jane-doe/recent-activity/',
+  'https://www.linkedin.com/in/jane-doe/recent-activity/all/',
+  'https://de.linkedin.com/in/Jane-Doe/Details/Education/',
+  'https://www.linkedin.com/in/jane-doe/detail/recent-activity/shares/',
+  'https://www.linkedin.com/in/jane-doe/detail/contact-info/',
 ];
 
 const NOT_PERSON_PAGES = [
-  'https://www.linkedin.com/in/jane-doe/details/experience/',
-  'https://www.linkedin.com/in/jane-doe/overlay/contact-info/',
-  'https://www.linkedin.com/in/jane-doe/recent-activity/',
-  'https://www.linkedin.com/in/jane-doe/recent-activity/all/',
+  ...PERSON_SUBPAGES,
   'https://www.linkedin.com/in/jane-doe/edit/intro/',
+  'https://www.linkedin.com/in/jane-doe/add-edit/POSITION/',
+  'https://www.linkedin.com/in/me/',
+  'https://www.linkedin.com/in/ME',
+  'https://www.linkedin.com/pub/dir/john/smith',
+  'https://www.linkedin.com/pub/dir/jane/doe/1',
+  'https://www.linkedin.com/pub/jane-doe/1/2b',
+  'https://www.linkedin.com/pub/jane-doe/1/2b/3c4/5',
+  'https://www.linkedin.com/pub/jane-doe/1/2b/3c4d',
+  'https://www.linkedin.com/pub/jane-doe/1/2b/c%20d',
+  'https://www.linkedin.com/talent/profile/',
+  'https://www.linkedin.com/talent/profile/a%2Fb',
+  'https://www.linkedin.com/talent/home',
+  'https://www.linkedin.com/talent/hire/348051234/manage/all',
+  'https://www.linkedin.com/talent/hire/abc/discover/profile/AEMAAADi_jsBaFBDp0bq1F',
+  'https://www.linkedin.com/talent/profile/AEMAAADi_jsBaFBDp0bq1F/extra',
+  'https://www.linkedin.com/sales/lead/',
+  'https://www.linkedin.com/sales/lead/,NAME_SEARCH,x',
+  'https://www.linkedin.com/sales/lead/ACwAAAxYz12AbCdEfGhIjKl/notes',
+  'https://www.linkedin.com/sales/search/people?query=x',
+  'https://www.linkedin.com/sales/lists/people/123',
+  'https://www.linkedin.com/sales/home',
   'https://www.linkedin.com/in/',
   'https://www.linkedin.com/in',
   'https://www.linkedin.com//in/jane-doe/',
   'https://www.linkedin.com/in//jane-doe/',
-  'https://www.linkedin.com/pub/jane-doe/1/2b/3c4',
   'https://www.linkedin.com/public-profile/in/jane-doe/',
   'https://www.linkedin.com/feed/',
   'https://www.linkedin.com/search/results/people/?keywords=jane',
@@ -93,11 +137,25 @@ const COMPANY_PAGES = [
   'https://www.linkedin.com/company/Acme/About/',
   'https://www.linkedin.com/company/%E5%AD%97%E8%8A%82%E8%B7%B3%E5%8A%A8/',
   'https://www.linkedin.com/company/acme/#main',
+  'https://www.linkedin.com/sales/company/1098765',
+  'https://www.linkedin.com/sales/company/1098765/?_ntb=abc',
+];
+
+/** Schools and showcase pages look like company pages (same top card) but are not companies. */
+const SCHOOLS_AND_SHOWCASES = [
+  'https://www.linkedin.com/school/mit/',
+  'https://www.linkedin.com/school/university-of-oslo/people/',
+  'https://www.linkedin.com/school/15093/',
+  'https://uk.linkedin.com/school/university-of-oxford/about/',
+  'https://www.linkedin.com/showcase/acme-cloud/',
+  'https://www.linkedin.com/showcase/microsoft-azure/posts/',
 ];
 
 const NOT_COMPANY_PAGES = [
-  'https://www.linkedin.com/school/mit/',
-  'https://www.linkedin.com/showcase/acme-cloud/',
+  ...SCHOOLS_AND_SHOWCASES,
+  'https://www.linkedin.com/sales/company/',
+  'https://www.linkedin.com/sales/company/acme',
+  'https://www.linkedin.com/sales/company/1098765/people',
   'https://www.linkedin.com/company/',
   'https://www.linkedin.com/company',
   'https://www.linkedin.com/company/setup/new/',
@@ -149,6 +207,15 @@ describe('profileKey', () => {
     ['https://www.linkedin.com/company/1234/people/?facetGeoRegion=103644278', 'linkedin:company/1234'],
     ['https://www.linkedin.com/company/acme/About/', 'linkedin:company/acme'],
     ['https://www.linkedin.com/company/%E5%AD%97%E8%8A%82%E8%B7%B3%E5%8A%A8/', 'linkedin:company/字节跳动'],
+    ['https://www.linkedin.com/pub/Jane-Doe/1/2B/3c4/', 'linkedin:pub/jane-doe/1/2b/3c4'],
+    ['http://uk.linkedin.com/pub/john-smith/12/a45/b67?trk=x', 'linkedin:pub/john-smith/12/a45/b67'],
+    ['https://www.linkedin.com/pub/%E5%BC%A0%E4%B8%89/0/1/2a', 'linkedin:pub/张三/0/1/2a'],
+    ['https://www.linkedin.com/talent/profile/AEMAAADi_jsBaFBDp0bq1Fv2f330Fk6fjmzIpYg?trk=x', 'linkedin:talent/aemaaadi_jsbafbdp0bq1fv2f330fk6fjmzipyg'],
+    ['https://www.linkedin.com/talent/hire/348051234/discover/recruiterSearch/profile/AEMAAADi_jsBaFBDp0bq1Fv2f330Fk6fjmzIpYg', 'linkedin:talent/aemaaadi_jsbafbdp0bq1fv2f330fk6fjmzipyg'],
+    ['https://www.linkedin.com/sales/lead/ACwAAAxYz12AbCdEfGhIjKlMnOpQrStUvWx3456,NAME_SEARCH,Qe9z', 'linkedin:sales/acwaaaxyz12abcdefghijklmnopqrstuvwx3456'],
+    ['https://www.linkedin.com/sales/lead/ACwAAAxYz12AbCdEfGhIjKlMnOpQrStUvWx3456%2CNAME_SEARCH%2CQe9z', 'linkedin:sales/acwaaaxyz12abcdefghijklmnopqrstuvwx3456'],
+    ['https://www.linkedin.com/sales/people/ACwAAAxYz12AbCdEfGhIjKlMnOpQrStUvWx3456,OUT_OF_NETWORK,x', 'linkedin:sales/acwaaaxyz12abcdefghijklmnopqrstuvwx3456'],
+    ['https://www.linkedin.com/sales/company/1098765?_ntb=abc', 'linkedin:sales-company/1098765'],
   ])('%s → %s', (url, key) => {
     expect(profileKey(url)).toBe(key);
     expect(ProfileKey.safeParse(key).success).toBe(true);
@@ -214,7 +281,76 @@ describe('pageTarget', () => {
   });
 
   it('is undefined for everything else', () => {
-    for (const url of NOT_PERSON_PAGES.filter((u) => !isCompanyPage(u))) expect(pageTarget(url), url).toBeUndefined();
+    const others = NOT_PERSON_PAGES.filter((u) => !isCompanyPage(u) && !isPersonSubpage(u));
+    expect(others.length).toBeGreaterThan(40);
+    for (const url of others) expect(pageTarget(url), url).toBeUndefined();
+    for (const url of SCHOOLS_AND_SHOWCASES) expect(pageTarget(url), url).toBeUndefined();
+  });
+
+  it('keeps the case of Recruiter and Sales Navigator ids (and the lead auth part) in the URL', () => {
+    expect(pageTarget('https://www.linkedin.com/talent/hire/348051234/manage/all/profile/AEMAAADi_jsBaFBDp0bq1Fv2f330Fk6fjmzIpYg?x=1')).toEqual({
+      kind: 'person',
+      key: 'linkedin:talent/aemaaadi_jsbafbdp0bq1fv2f330fk6fjmzipyg',
+      url: 'https://www.linkedin.com/talent/profile/AEMAAADi_jsBaFBDp0bq1Fv2f330Fk6fjmzIpYg',
+    });
+    expect(pageTarget('https://www.linkedin.com/sales/lead/ACwAAAxYz12AbCdEfGhIjKlMnOpQrStUvWx3456,NAME_SEARCH,Qe9z?_ntb=abc')).toEqual({
+      kind: 'person',
+      key: 'linkedin:sales/acwaaaxyz12abcdefghijklmnopqrstuvwx3456',
+      url: 'https://www.linkedin.com/sales/lead/ACwAAAxYz12AbCdEfGhIjKlMnOpQrStUvWx3456,NAME_SEARCH,Qe9z',
+    });
+    expect(pageTarget('https://de.linkedin.com/sales/company/1098765/')).toEqual({
+      kind: 'company',
+      key: 'linkedin:sales-company/1098765',
+      url: 'https://www.linkedin.com/sales/company/1098765',
+    });
+    expect(pageTarget('https://uk.linkedin.com/pub/John-Smith/12/A45/b67')).toEqual({
+      kind: 'person',
+      key: 'linkedin:pub/john-smith/12/a45/b67',
+      url: 'https://www.linkedin.com/pub/john-smith/12/a45/b67/',
+    });
+  });
+});
+
+describe('person sub-pages', () => {
+  it.each(PERSON_SUBPAGES)('%s → the profile\'s own target, flagged subpage', (url) => {
+    expect(isPersonSubpage(url)).toBe(true);
+    expect(isPersonProfile(url)).toBe(false);
+    expect(profileKey(url)).toBeUndefined();
+    const target = pageTarget(url);
+    const profile = pageTarget('https://www.linkedin.com/in/jane-doe/');
+    expect(target).toEqual({ ...profile, subpage: true });
+  });
+
+  it('a member-URN profile\'s sub-pages keep the URN\'s case in the URL', () => {
+    expect(pageTarget('https://www.linkedin.com/in/ACoAABcDeFgHiJkLmNoPqRsTuVwXyZ0123456789/details/experience/')).toEqual({
+      kind: 'person',
+      key: 'linkedin:in/acoaabcdefghijklmnopqrstuvwxyz0123456789',
+      url: 'https://www.linkedin.com/in/ACoAABcDeFgHiJkLmNoPqRsTuVwXyZ0123456789/',
+      subpage: true,
+    });
+  });
+
+  it.each([...PERSON_PAGES, ...COMPANY_PAGES, 'https://www.linkedin.com/in/jane-doe/edit/intro/', 'https://www.linkedin.com/feed/'])(
+    '%s is not a sub-page',
+    (url) => {
+      expect(isPersonSubpage(url)).toBe(false);
+      expect(pageTarget(url)?.subpage).toBeUndefined();
+    },
+  );
+});
+
+describe('personKeyFromHref', () => {
+  it.each([
+    ['/in/jane-doe/', 'linkedin:in/jane-doe'],
+    ['https://www.linkedin.com/in/Jane-Doe/overlay/contact-info/', 'linkedin:in/jane-doe'],
+    ['https://www.linkedin.com/in/ACoAABcDeFgHiJkLmNoPqRsTuVwXyZ0123456789', 'linkedin:in/acoaabcdefghijklmnopqrstuvwxyz0123456789'],
+    ['https://www.linkedin.com/talent/profile/AEMAAADi_jsBaFBDp0bq1F', 'linkedin:talent/aemaaadi_jsbafbdp0bq1f'],
+  ])('%s → %s', (href, key) => {
+    expect(personKeyFromHref(href)).toBe(key);
+  });
+
+  it.each(['/company/acme/', '/in/me/', 'https://evil.io/in/jane-doe/', '', 'javascript:alert(1)'])('rejects %s', (href) => {
+    expect(personKeyFromHref(href)).toBeUndefined();
   });
 });
 
@@ -227,6 +363,7 @@ describe('companyKeyFromHref', () => {
     ['company/acme', 'linkedin:company/acme'],
     ['http://www.linkedin.com/company/1337?trk=ppro_cprof', 'linkedin:company/1337'],
     ['https://www.linkedin.com/company/bytedance/', 'linkedin:company/bytedance'],
+    ['/sales/company/1098765?_ntb=abc', 'linkedin:sales-company/1098765'],
   ])('%s → %s', (href, key) => {
     expect(companyKeyFromHref(href)).toBe(key);
   });
@@ -280,7 +417,7 @@ describe('garbage never throws', () => {
       if (key) {
         expect(ProfileKey.safeParse(key).success, `${input} → ${key}`).toBe(true);
         expect(target?.key).toBe(key);
-        expect(key.startsWith(person ? 'linkedin:in/' : 'linkedin:company/')).toBe(true);
+        expect(key).toMatch(person ? /^linkedin:(?:in|pub|talent|sales)\// : /^linkedin:(?:company|sales-company)\//);
       }
     }
   });

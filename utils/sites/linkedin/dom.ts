@@ -4,81 +4,31 @@
  * walks the whole document or reads markup as a string.
  */
 
-export type JsonObject = Record<string, unknown>;
+import { canonicalHref, clean, hasType, metaContent, type JsonObject } from '../dom';
 
-/** Collapses whitespace (including no-break spaces and newlines) and trims; empty → undefined. */
-export function clean(value: string | null | undefined): string | undefined {
-  const text = value?.replace(/\s+/g, ' ').trim();
-  return text || undefined;
-}
-
-export function textOf(el: Element | null | undefined): string | undefined {
-  return clean(el?.textContent);
-}
-
-/** Text of the first element matching one of `selectors`, in order, that has any text. */
-export function firstText(root: ParentNode, selectors: readonly string[]): string | undefined {
-  for (const selector of selectors) {
-    const text = textOf(root.querySelector(selector));
-    if (text) return text;
-  }
-  return undefined;
-}
-
-/** `<meta property=…>` (Open Graph) or `<meta name=…>`. */
-export function metaContent(doc: Document, key: string): string | undefined {
-  return clean(doc.querySelector(`meta[property="${key}"], meta[name="${key}"]`)?.getAttribute('content'));
-}
+// The generic readers live in ../dom (shared with Maimai and GitHub); LinkedIn code imports them from here.
+export {
+  canonicalHref,
+  clean,
+  firstText,
+  hasType,
+  isObject,
+  jsonLdNodes,
+  jsonText,
+  metaContent,
+  textOf,
+  within,
+  type JsonObject,
+} from '../dom';
 
 /** LinkedIn's own page type, e.g. `public_profile_v3_desktop`, `d_org_guest_company_overview`. */
 export function pageKeyOf(doc: Document): string | undefined {
   return metaContent(doc, 'pageKey');
 }
 
-export function canonicalHref(doc: Document): string | undefined {
-  return clean(doc.querySelector('link[rel="canonical"]')?.getAttribute('href')) ?? metaContent(doc, 'og:url');
-}
-
 /** Document title without LinkedIn's notification counter: `(99+) Name | LinkedIn` → `Name | LinkedIn`. */
 export function titleOf(doc: Document): string | undefined {
   return clean(doc.title)?.replace(/^\(\d+\+?\)\s*/, '');
-}
-
-/**
- * Every top-level JSON-LD node (arrays and `@graph` flattened one level). Malformed blocks are
- * skipped: they are page data, and a broken one must not stop the other alternatives.
- */
-export function jsonLdNodes(doc: Document): JsonObject[] {
-  const nodes: JsonObject[] = [];
-  for (const script of doc.querySelectorAll('script[type="application/ld+json"]')) {
-    let data: unknown;
-    try {
-      data = JSON.parse(script.textContent ?? '');
-    } catch {
-      continue;
-    }
-    for (const item of Array.isArray(data) ? data : [data]) {
-      if (!isObject(item)) continue;
-      const graph = item['@graph'];
-      if (Array.isArray(graph)) nodes.push(...graph.filter(isObject));
-      else nodes.push(item);
-    }
-  }
-  return nodes;
-}
-
-export function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-export function hasType(node: JsonObject, type: string): boolean {
-  const t = node['@type'];
-  return t === type || (Array.isArray(t) && t.includes(type));
-}
-
-/** A JSON-LD string field, cleaned; anything else (objects, numbers) → undefined. */
-export function jsonText(value: unknown): string | undefined {
-  return typeof value === 'string' ? clean(value) : undefined;
 }
 
 /**
@@ -125,6 +75,13 @@ const PERSON_MARKERS = [
   '.pv-text-details__left-panel',
   'section[componentkey$="Topcard"]',
   '[data-sdui-screen$="profile.Profile"]',
+  // Recruiter profile (reconstruction, see tests/fixtures/linkedin/recruiter-profile.html).
+  '[data-live-test-profile-container] [data-test-row-lockup-full-name]',
+  '#profile-container [data-test-row-lockup-full-name]',
+  '.profile__topcard-wrapper [data-test-row-lockup-full-name]',
+  // Sales Navigator lead page (reconstruction): the name h1 carries data-anonymize="person-name".
+  'h1[data-anonymize="person-name"]',
+  '[data-x--lead--name]',
 ].join(', ');
 
 /** Company top-card furniture, logged-in 2018 to 2025 and guest 2024. */
@@ -134,4 +91,8 @@ const COMPANY_MARKERS = [
   '.org-top-card-module__name',
   '.org-top-card-summary-info-list__info-item',
   '[data-test-id^="about-us__"]',
+  // Sales Navigator account page (reconstruction).
+  'h1[data-anonymize="company-name"]',
+  'h1 [data-anonymize="company-name"]',
+  '[data-x--account--name]',
 ].join(', ');

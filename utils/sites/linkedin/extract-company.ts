@@ -1,5 +1,7 @@
+import { uniqueKeys } from '../dom';
 import type { CompanyProfile, Extraction } from '../types';
 import { firstText, hasType, jsonLdNodes, jsonText, pageSignals, textOf, type JsonObject, type PageSignals } from './dom';
+import { companyKeyFromHref } from './urls';
 
 /**
  * Reads a LinkedIn company page (overview or any tab). The name decides which dated alternative
@@ -39,11 +41,22 @@ const orgTopCard2018May: Alternative = ({ doc }) => h1Name(doc.querySelector('.o
 const guestTopCard2024: Alternative = ({ doc, signals }) =>
   signals.company ? textOf(doc.querySelector('h1.top-card-layout__title')) : undefined;
 
+/**
+ * Sales Navigator account page (RECONSTRUCTION from public extensions' selectors, no real capture:
+ * see tests/fixtures/linkedin/sales-company.html): the header h1 carries
+ * `data-anonymize="company-name"` (or an inner span does).
+ */
+function salesAccountHeading(doc: Document): Element | null {
+  return doc.querySelector('h1[data-anonymize="company-name"], h1 [data-anonymize="company-name"], [data-x--account--name]');
+}
+const salesAccount2023: Alternative = ({ doc }) => textOf(salesAccountHeading(doc));
+
 /** "(99+) Motion: Overview | LinkedIn", "Audiense: About | LinkedIn". */
 const title: Alternative = ({ signals }) =>
   /^(.+?):\s*(?:Overview|About|People|Posts|Jobs|Life|Insights)\s*\|\s*LinkedIn$/i.exec(signals.title)?.[1];
 
 const ALTERNATIVES: ReadonlyArray<readonly [string, Alternative]> = [
+  ['sales-navigator-2023', salesAccount2023],
   ['json-ld-2024', jsonLd2024],
   ['org-top-card-2025', orgTopCard2025],
   ['main-h1-title', mainH1Title],
@@ -54,6 +67,7 @@ const ALTERNATIVES: ReadonlyArray<readonly [string, Alternative]> = [
 ];
 
 const INDUSTRY = [
+  '[data-anonymize="industry"]', // Sales Navigator account (reconstruction)
   '[data-test-id="about-us__industry"] dd', // guest 2024
   'h2.top-card-layout__headline', // guest 2024 top card
   '.org-top-card-summary-info-list__info-item', // logged-in 2021-2025: [industry, HQ, followers, size]
@@ -71,6 +85,19 @@ function refusal(signals: PageSignals): string | undefined {
   return undefined;
 }
 
+/** The account's public company page, linked from its Sales Navigator header ("View on LinkedIn"). */
+function salesAccountAltKeys(doc: Document): string[] {
+  const header = salesAccountHeading(doc)?.closest('section, header');
+  if (!header) return [];
+  const links = header.querySelectorAll('a[href*="/company/"]');
+  return uniqueKeys(
+    [...links].map((a) => {
+      const key = companyKeyFromHref(a.getAttribute('href') ?? '');
+      return key?.startsWith('linkedin:company/') ? key : undefined;
+    }),
+  );
+}
+
 export function extractCompany(doc: Document): Extraction<CompanyProfile> {
   try {
     const ld = jsonLdNodes(doc);
@@ -85,6 +112,8 @@ export function extractCompany(doc: Document): Extraction<CompanyProfile> {
       const value: CompanyProfile = { name };
       const industry = firstText(doc, INDUSTRY);
       if (industry && industry.length <= MAX_NAME) value.industry = industry;
+      const altKeys = matched === 'sales-navigator-2023' ? salesAccountAltKeys(doc) : [];
+      if (altKeys.length > 0) value.altKeys = altKeys;
       return { ok: true, value, matched };
     }
     return { ok: false, reason: 'not-a-company-page' };

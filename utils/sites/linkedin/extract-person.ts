@@ -1,3 +1,4 @@
+import { documentUrl, uniqueKeys } from '../dom';
 import type { Extraction, PersonProfile } from '../types';
 import {
   clean,
@@ -9,10 +10,12 @@ import {
   metaContent,
   pageSignals,
   textOf,
+  within,
   type JsonObject,
   type PageSignals,
 } from './dom';
-import { companyKeyFromHref } from './urls';
+import { pageIdentity } from './identity';
+import { companyKeyFromHref, inSlugFromHref, pageTarget, personKeyFromHref } from './urls';
 
 /**
  * Reads a LinkedIn person profile. The name decides which dated alternative matched; the other
@@ -20,7 +23,14 @@ import { companyKeyFromHref } from './urls';
  * cover every vintage in ../shared/fixtures (REALDATA §1.1). Never selects on hashed class names.
  */
 
-type Found = Partial<PersonProfile> & { name: string };
+type Found = Partial<PersonProfile> & {
+  name: string;
+  /**
+   * Recruiter and Sales Navigator pages name the person by an id of their own; the public `/in/`
+   * identities they link to are all "other" keys. Main profile pages leave this unset.
+   */
+  foreignPage?: boolean;
+};
 interface Context {
   doc: Document;
   ld: readonly JsonObject[];
@@ -70,35 +80,124 @@ const guestTopCard2024: Alternative = ({ doc }) => {
 
 /**
  * Logged-in 2025-26 "SDUI" layout (REALDATA §1.4, no real capture yet): the name is an h2 in the
- * Topcard section, followed by <p> lines: degree, headline, companies, location, "Contact info".
+ * Topcard section, followed by <p> lines: connection degree ("· 2nd"), headline, companies,
+ * location, "Contact info". Only <p> lines after the name and before "Contact info" are read;
+ * degree badges, pronouns and counts are skipped; the companies line is the one linking to
+ * /company/ or /school/ pages; the location is the last plain line.
  */
 const sduiTopcard2025: Alternative = ({ doc }) => {
   const card = doc.querySelector('section[componentkey$="Topcard"]');
-  const name = textOf(card?.querySelector('h2'));
-  if (!card || !name) return undefined;
-  const lines = [...card.querySelectorAll('p')]
-    .filter((p) => !p.querySelector('a[href*="/overlay/contact-info"]'))
-    .map(textOf)
-    .filter((t): t is string => !!t && !isTopcardNoise(t));
-  const companyLink = card.querySelector('a[href*="/company/"]');
+  const heading = card?.querySelector('h1, h2');
+  const name = clean(textOf(heading)?.replace(DEGREE_SUFFIX, ''));
+  if (!card || !heading || !name) return undefined;
+
+  const plain: string[] = [];
+  let entities: Element | undefined;
+  let afterName = false;
+  // querySelectorAll lists elements in document order: everything after the name heading.
+  for (const el of card.querySelectorAll('h1, h2, p')) {
+    if (el === heading) afterName = true;
+    if (!afterName || el.tagName !== 'P' || heading.contains(el)) continue;
+    const text = textOf(el);
+    if (el.querySelector('a[href*="/overlay/contact-info"]') || (text && /^contact info$/i.test(text))) break;
+    if (!text || isTopcardNoise(text)) continue;
+    if (el.querySelector('a[href*="/company/"], a[href*="/school/"]')) entities ??= el;
+    else plain.push(text);
+  }
+  const companyLink = entities?.querySelector('a[href*="/company/"]');
+  const companyLine = entities ? undefined : plain.length >= 3 ? plain[1] : undefined;
   return {
     name,
-    headline: lines[0],
-    location: lines.length >= 2 ? lines.at(-1) : undefined,
-    companyName: textOf(companyLink) ?? (lines.length >= 3 ? lines[1]?.split(' · ')[0] : undefined),
+    headline: plain[0],
+    location: plain.length >= 2 ? plain.at(-1) : undefined,
+    companyName: textOf(companyLink) ?? clean(companyLine?.split(' · ')[0]),
     companyKey: companyKeyFromHref(companyLink?.getAttribute('href') ?? ''),
   };
 };
 
-/** Degree badges ("· 2nd", "3rd+"), follower/connection counts and "Contact info" are not data. */
+/** "Ingrid Solberg · 2nd" when the badge sits inside the heading. */
+const DEGREE_SUFFIX = /\s*·\s*(?:1st|2nd|3rd\+?)\s*$/i;
+
+/**
+ * Degree badges ("· 2nd", "3rd+", "2nd degree connection"), pronouns ("She/Her"), follower and
+ * connection counts and "Contact info" are not data.
+ */
 function isTopcardNoise(text: string): boolean {
   return (
     /^·/.test(text) ||
-    /^(?:1st|2nd|3rd\+?)$/i.test(text) ||
+    /^(?:1st|2nd|3rd\+?)(?:\s+degree(?:\s+connection)?)?$/i.test(text) ||
+    /^(?:he|she|they|ze|xe)\s*\/\s*(?:him|her|them|hers|theirs|zir|xem)(?:\s*\/\s*\w+)?$/i.test(text) ||
     /\b(?:followers?|connections?)$/i.test(text) ||
     /^contact info$/i.test(text)
   );
 }
+
+/**
+ * Recruiter profile (RECONSTRUCTION from public scrapers' selectors, no real capture: see
+ * tests/fixtures/linkedin/recruiter-profile.html): `data-test-row-lockup-*` fields inside the
+ * profile container; the current position comes from the position list entry whose date range
+ * says "Present"; the public profile link gives the member's `/in/` identity.
+ */
+const RECRUITER_CONTAINERS = [
+  '[data-live-test-profile-container]',
+  '#profile-container',
+  '.profile__topcard-wrapper',
+] as const;
+
+const recruiter2023: Alternative = ({ doc }) => {
+  const container = RECRUITER_CONTAINERS.map((s) => doc.querySelector(s)).find(
+    (el) => el?.querySelector('[data-test-row-lockup-full-name]'),
+  );
+  const name = textOf(container?.querySelector('[data-test-row-lockup-full-name]'));
+  if (!container || !name) return undefined;
+  const current = [...container.querySelectorAll('[data-test-position-entity-date-range]')].find((el) =>
+    /\bpresent\b|\bnow\b|至今/i.test(textOf(el) ?? ''),
+  );
+  const entry = current?.closest('li, .position-item, [data-test-position-item]');
+  const companyEl =
+    entry?.querySelector('[data-test-position-entity-company-name]') ?? container.querySelector('[data-test-current-company]');
+  const companyLink = companyEl?.closest('a[href]') ?? companyEl?.querySelector('a[href]');
+  const publicLinks = container.querySelectorAll(
+    '[data-test-personal-info-subsection] a[href*="/in/"], a[data-test-public-profile-link][href*="/in/"]',
+  );
+  return {
+    name,
+    foreignPage: true,
+    headline: textOf(container.querySelector('[data-test-row-lockup-headline]')),
+    location: textOf(container.querySelector('[data-test-row-lockup-location]')),
+    companyName: textOf(companyEl),
+    companyKey: companyKeyFromHref(companyLink?.getAttribute('href') ?? ''),
+    altKeys: [...publicLinks].map((a) => personKeyFromHref(a.getAttribute('href') ?? '')).filter((k): k is string => !!k),
+  };
+};
+
+/**
+ * Sales Navigator lead page (RECONSTRUCTION from public extensions' selectors, no real capture:
+ * see tests/fixtures/linkedin/sales-lead.html). Sales Navigator marks personal data with
+ * `data-anonymize` attributes (person-name, headline, location, company-name) for its own
+ * screenshot tool: they are the stable hooks. The name is the header h1; the current company
+ * links to `/sales/company/<id>`; a "View LinkedIn profile" link gives the `/in/` identity.
+ */
+const salesLead2023: Alternative = ({ doc }) => {
+  const heading = doc.querySelector('h1[data-anonymize="person-name"], [data-x--lead--name]');
+  const name = textOf(heading);
+  if (!heading || !name) return undefined;
+  // Only the lead's own header: the messaging overlay carries data-anonymize fields of other people.
+  const header = heading.closest('section, header, main') ?? heading.parentElement ?? heading;
+  const companyEl =
+    header.querySelector('[data-anonymize="company-name"]') ?? doc.querySelector('[data-x--lead--current-role] [data-anonymize="company-name"]');
+  const companyLink = companyEl?.closest('a[href]') ?? companyEl?.querySelector('a[href]');
+  const publicLinks = doc.querySelectorAll('a[href*="linkedin.com/in/"][data-control-name="view_linkedin"], a[href*="/in/"][data-x--lead--view-linkedin]');
+  return {
+    name,
+    foreignPage: true,
+    headline: textOf(header.querySelector('[data-anonymize="headline"]')),
+    location: textOf(header.querySelector('[data-anonymize="location"]')),
+    companyName: textOf(companyEl),
+    companyKey: companyKeyFromHref(companyLink?.getAttribute('href') ?? ''),
+    altKeys: [...publicLinks].map((a) => personKeyFromHref(a.getAttribute('href') ?? '')).filter((k): k is string => !!k),
+  };
+};
 
 /** Logged-in 2022-03 to 2024-08 (REALDATA §1.1); 2025-04 dropped the class, see mainH1. */
 const voyager2022: Alternative = ({ doc }) => named(textOf(doc.querySelector('h1.text-heading-xlarge')));
@@ -130,6 +229,8 @@ function named(name: string | undefined): Found | undefined {
 }
 
 const ALTERNATIVES: ReadonlyArray<readonly [string, Alternative]> = [
+  ['recruiter-2023', recruiter2023],
+  ['sales-navigator-2023', salesLead2023],
   ['json-ld-2024', jsonLd2024],
   ['meta-2024', meta2024],
   ['guest-top-card-2024', guestTopCard2024],
@@ -219,11 +320,25 @@ function refusal(signals: PageSignals): string | undefined {
   return undefined;
 }
 
-function within(value: string | undefined, max: number): string | undefined {
-  return value && value.length <= max ? value : undefined;
+/**
+ * Other profile keys of this person: on a main profile page, the vanity and member-URN keys the
+ * page reveals (identity.ts) minus the key of the page's own address; on Recruiter and Sales
+ * Navigator pages, the `/in/` profile they link to. The page's address is `url` when given, else
+ * `document.URL`; a detached document (tests) is taken to sit at the slug it names itself by.
+ */
+function otherKeys(doc: Document, found: Found, url: string | undefined): string[] {
+  const target = url ? pageTarget(url) : undefined;
+  if (found.foreignPage) return uniqueKeys(found.altKeys ?? [], target?.key);
+  const urlSlug = target && url ? inSlugFromHref(target.url) : undefined;
+  const identity = pageIdentity(doc, urlSlug);
+  return uniqueKeys(identity.keys, target?.key ?? identity.ownKey);
 }
 
-export function extractPerson(doc: Document): Extraction<PersonProfile> {
+/**
+ * Reads the person on a LinkedIn profile page. `url` is the page's address (default:
+ * `document.URL`); it only decides which of the page's identities are "other" keys.
+ */
+export function extractPerson(doc: Document, url: string | undefined = documentUrl(doc)): Extraction<PersonProfile> {
   try {
     const ld = jsonLdNodes(doc);
     const signals = pageSignals(doc, ld);
@@ -235,15 +350,19 @@ export function extractPerson(doc: Document): Extraction<PersonProfile> {
       const found = alternative(ctx);
       const name = within(found?.name, MAX.name);
       if (!found || !name) continue;
-      const company = found.companyName ? found : currentCompany(doc);
+      const company = found.companyName ? found : found.foreignPage ? {} : currentCompany(doc);
       const value: PersonProfile = { name };
-      const headline = within(found.headline ?? firstText(doc, HEADLINE), MAX.headline);
-      const location = within(found.location ?? guestLocation(doc) ?? firstText(doc, LOCATION), MAX.location);
+      const fallbackHeadline = found.foreignPage ? undefined : firstText(doc, HEADLINE);
+      const fallbackLocation = found.foreignPage ? undefined : (guestLocation(doc) ?? firstText(doc, LOCATION));
+      const headline = within(found.headline ?? fallbackHeadline, MAX.headline);
+      const location = within(found.location ?? fallbackLocation, MAX.location);
       const companyName = within(company.companyName, MAX.companyName);
       if (headline) value.headline = headline;
       if (location) value.location = location;
       if (companyName) value.companyName = companyName;
       if (companyName && company.companyKey) value.companyKey = company.companyKey;
+      const altKeys = otherKeys(doc, found, url);
+      if (altKeys.length > 0) value.altKeys = altKeys;
       return { ok: true, value, matched };
     }
     return { ok: false, reason: 'not-a-profile' };

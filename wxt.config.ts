@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { SITE_MATCHES } from './utils/sites/registry';
 
 /**
  * `SCOUTBOOK_E2E=1` (npm run build:e2e) builds exactly the production extension except that the
@@ -19,7 +20,7 @@ export default defineConfig({
     // storage: settings; alarms: periodic sync. No tabs permission: sendMessage to tabs does not need it.
     permissions: ['storage', 'alarms', 'unlimitedStorage'],
     // Only the sites we annotate (DESIGN §4). The sync server is reached through CORS, not a host permission.
-    host_permissions: ['*://*.linkedin.com/*'],
+    host_permissions: Object.values(SITE_MATCHES).flat(),
     commands: {
       'save-profile': {
         suggested_key: { default: 'Alt+Shift+S' },

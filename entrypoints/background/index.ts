@@ -4,12 +4,13 @@ import { openStore } from '@/utils/db/store';
 import { isOwnExtension } from '@/utils/messaging/sender';
 import { Request, type Envelope, type TabMessage } from '@/utils/messaging/protocol';
 import { describeZodError } from '@/utils/schema';
+import { SITE_MATCHES } from '@/utils/sites/registry';
 import { handlers, type BackgroundServices } from './handlers';
 import { PERIODIC_SYNC_MINUTES, SyncScheduler } from '@/utils/sync/scheduler';
 
 const SYNC_ALARM = 'scoutbook-sync';
 export const SAVE_COMMAND = 'save-profile';
-const ANNOTATED_TABS = ['*://*.linkedin.com/*'];
+const ANNOTATED_TABS = Object.values(SITE_MATCHES).flat();
 
 /** Tell every open card that what it shows may have changed. */
 async function broadcastChanged(): Promise<void> {

@@ -1,18 +1,12 @@
-import { listenToTabMessages } from '@/utils/annotate/tab-messages';
-import { PageAnnotator } from '@/utils/annotate/page-annotator';
-import { linkedinAdapter } from '@/utils/sites/linkedin/adapter';
+import { runAnnotator } from '@/utils/annotate/run-annotator';
+import { linkedinAdapter, SITE_MATCHES } from '@/utils/sites/registry';
 
 export default defineContentScript({
   // The whole site: users reach a profile from the feed or a search without a page load.
-  matches: ['*://*.linkedin.com/*'],
+  matches: [...SITE_MATCHES.linkedin],
   runAt: 'document_idle',
   // The card's CSS is inlined into its shadow root (page-annotator.tsx): the 'ui' mode would need a
   // web_accessible_resources entry, which sites use to detect extensions (DESIGN §4).
   cssInjectionMode: 'manual',
-  main(ctx) {
-    const annotator = new PageAnnotator(ctx, linkedinAdapter);
-    annotator.onUrl(location.href);
-    ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => annotator.onUrl(newUrl.href));
-    listenToTabMessages(ctx, annotator);
-  },
+  main: (ctx) => runAnnotator(ctx, linkedinAdapter),
 });

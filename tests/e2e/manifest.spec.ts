@@ -8,10 +8,19 @@ test('the manifest asks for no more than it needs', () => {
   const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8')) as Record<string, unknown>;
   expect(manifest.manifest_version).toBe(3);
   expect(manifest).not.toHaveProperty('web_accessible_resources');
-  expect(manifest.host_permissions).toEqual(['*://*.linkedin.com/*']);
+  expect(manifest.host_permissions).toEqual([
+    '*://*.linkedin.com/*',
+    '*://maimai.cn/*',
+    '*://www.maimai.cn/*',
+    '*://m.maimai.cn/*',
+    '*://github.com/*',
+  ]);
   expect(manifest.permissions).toEqual(['storage', 'alarms', 'unlimitedStorage', 'sidePanel']);
   expect(manifest.commands).toMatchObject({ 'save-profile': { suggested_key: { default: 'Alt+Shift+S' } } });
   const scripts = manifest.content_scripts as { matches: string[]; world?: string }[];
-  expect(scripts.map((s) => s.matches)).toEqual([['*://*.linkedin.com/*']]);
+  const sorted = (lists: string[][]) => lists.map((l) => [...l].sort()).sort();
+  expect(sorted(scripts.map((s) => s.matches))).toEqual(
+    sorted([['*://*.linkedin.com/*'], ['*://maimai.cn/*', '*://www.maimai.cn/*', '*://m.maimai.cn/*'], ['*://github.com/*']]),
+  );
   expect(scripts.every((s) => s.world === undefined)).toBe(true);
 });

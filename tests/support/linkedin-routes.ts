@@ -10,8 +10,26 @@ export const LINKEDIN_PAGES: Record<string, string> = {
   '/in/xss-test-0badc0de/': 'linkedin/person-xss.html',
   '/in/li-ming-404/': 'linkedin/profile-not-found.html',
   '/company/audiense/': 'linkedin/company-2025.html',
+  '/in/jane-doe-1a2b3c/details/experience/': 'linkedin/profile-not-found.html',
+  '/in/ACoAAB7kQm2BxYz9LpQrStUvWxYz0123abcdEFG/': 'linkedin/person-urn-2024.html',
+  '/in/mei-lin-chen-9f8e7d/': 'linkedin/person-urn-2024.html',
+  '/talent/profile/AEMAAAB2c3d4EfGh5iJkLmNoPqRsTuVwXyZ012345/': 'linkedin/recruiter-profile.html',
   '/feed/': 'linkedin/feed.html',
 };
+
+/** Maimai and GitHub pages by path and query (Maimai's people share one path). */
+export const OTHER_SITE_PAGES: Record<string, string> = {
+  'https://maimai.cn/profile/detail?dstu=231439153': 'maimai/person-initial-state.html',
+  'https://maimai.cn/contact/share/card?u=Ch3nL31': 'maimai/person-share-card.html',
+  'https://maimai.cn/company?webcid=13DPDwuRC': 'maimai/company.html',
+  'https://maimai.cn/profile/detail?dstu=999000111': 'maimai/profile-not-found.html',
+  'https://github.com/aaronpk': 'github/user.html',
+  'https://github.com/northwind-labs': 'github/org.html',
+  'https://github.com/northwind-labs/fleet': 'github/repo.html',
+  'https://github.com/no-such-account-x1': 'github/not-found.html',
+};
+
+const NOT_FOUND = '<!doctype html><title>Not found</title>';
 
 export async function routeLinkedIn(context: BrowserContext, pages: Record<string, string> = LINKEDIN_PAGES): Promise<void> {
   await context.route(/^https:\/\/[a-z.]*linkedin\.com\//, async (route) => {
@@ -19,7 +37,15 @@ export async function routeLinkedIn(context: BrowserContext, pages: Record<strin
     const path = url.pathname.endsWith('/') ? url.pathname : `${url.pathname}/`;
     const file = pages[path];
     if (route.request().resourceType() !== 'document') return route.fulfill({ status: 204, body: '' });
-    if (!file) return route.fulfill({ status: 404, contentType: 'text/html', body: '<!doctype html><title>Not found</title>' });
+    if (!file) return route.fulfill({ status: 404, contentType: 'text/html', body: NOT_FOUND });
+    return route.fulfill({ contentType: 'text/html; charset=utf-8', body: ownFixture(file) });
+  });
+  await context.route(/^https:\/\/(maimai\.cn|github\.com)\//, async (route) => {
+    if (route.request().resourceType() !== 'document') return route.fulfill({ status: 204, body: '' });
+    const url = new URL(route.request().url());
+    url.searchParams.delete('tab');
+    const file = OTHER_SITE_PAGES[`${url.origin}${url.pathname}${url.search}`];
+    if (!file) return route.fulfill({ status: 404, contentType: 'text/html', body: NOT_FOUND });
     return route.fulfill({ contentType: 'text/html; charset=utf-8', body: ownFixture(file) });
   });
 }

@@ -169,3 +169,28 @@ describe('card actions', () => {
     });
   });
 });
+
+describe('identities', () => {
+  it('the member-id page and the vanity page of one person resolve to one record once seen', async () => {
+    const store = await freshStore();
+    const urn = 'linkedin:in/acoaab7kqm2bxyz9lpqrstuvwxyz0123abcdefg';
+    const urnTarget: PageTarget = { kind: 'person', key: urn, url: 'https://www.linkedin.com/in/ACoAAB7kQm2BxYz9LpQrStUvWxYz0123abcdEFG/' };
+    const id = await savePerson(store, urnTarget, { name: 'Mei-Lin Chen', altKeys: ['linkedin:in/mei-lin-chen'] });
+    const vanity: PageTarget = { kind: 'person', key: 'linkedin:in/mei-lin-chen', url: 'https://www.linkedin.com/in/mei-lin-chen/' };
+    expect((await cardData(store, vanity, {})).person?.id).toBe(id);
+    expect(await savePerson(store, vanity, { name: 'Mei-Lin Chen' })).toBe(id);
+    expect((await store.db.people.get(id))?.profileKeys.sort()).toEqual([urn, 'linkedin:in/mei-lin-chen'].sort());
+    expect(await store.db.people.count()).toBe(1);
+  });
+
+  it('a key already held by another record is not merged into this one', async () => {
+    const store = await freshStore();
+    const janeId = await savePerson(store, jane, { name: 'Jane Doe' });
+    const other: PageTarget = { kind: 'person', key: 'linkedin:in/jane-doe-2', url: 'https://www.linkedin.com/in/jane-doe-2/' };
+    const otherId = await savePerson(store, other, { name: 'Jane Doe' });
+    // A page of the second record that (wrongly) names the first one's key as its own alias.
+    expect(await savePerson(store, other, { name: 'Jane Doe', altKeys: [jane.key] })).toBe(otherId);
+    expect((await store.db.people.get(otherId))?.profileKeys).toEqual([other.key]);
+    expect((await store.db.people.get(janeId))?.profileKeys).toEqual([jane.key]);
+  });
+});

@@ -85,7 +85,30 @@ export class PageAnnotator {
   }
 
   extract(target: PageTarget): Extraction<PersonProfile | CompanyProfile> {
-    return target.kind === 'person' ? this.adapter.extractPerson(document) : this.adapter.extractCompany(document);
+    return target.kind === 'person'
+      ? this.adapter.extractPerson(document, location.href)
+      : this.adapter.extractCompany(document, location.href);
+  }
+
+  /** The page, once rendered, says what the URL could not (a GitHub user or organisation). */
+  private async refine(target: PageTarget, signal: AbortSignal): Promise<PageTarget | undefined> {
+    const refineTarget = this.adapter.refineTarget;
+    if (!refineTarget) return target;
+    const refined = await waitForExtraction<PageTarget>(
+      () => {
+        const t = refineTarget(document, target);
+        return t ? { ok: true, value: t, matched: 'page' } : { ok: false, reason: 'not an account page' };
+      },
+      () => true,
+      EXTRACTION_TIMEOUT_MS,
+      signal,
+    );
+    if (!refined.ok) {
+      if (!signal.aborted) this.report(target, refined);
+      return undefined;
+    }
+    if (this.current?.target.key === target.key) this.current.target = refined.value;
+    return refined.value;
   }
 
   private loadPrefs(): Promise<Prefs> {
@@ -105,9 +128,12 @@ export class PageAnnotator {
     return this.prefs;
   }
 
-  private async annotate(target: PageTarget, signal: AbortSignal): Promise<void> {
+  private async annotate(urlTarget: PageTarget, signal: AbortSignal): Promise<void> {
     if (TIMING_MARKS) performance.mark('scoutbook:start');
     const version = this.refreshes.version;
+    const target = await this.refine(urlTarget, signal);
+    if (!target || signal.aborted) return;
+    if (target.subpage) return this.annotateSubpage(target, version, signal);
     let extraction = this.extract(target);
     const stale = (v: PersonProfile | CompanyProfile) => v.name === this.previousName;
     const [prefs, lookedUp] = await Promise.all([this.loadPrefs(), this.lookup(target, extraction)]);
@@ -127,6 +153,16 @@ export class PageAnnotator {
       if (this.current) this.current.extracted = extraction.value;
     }
     await this.mount(target, data, version, prefs, extraction.ok ? extraction.value : undefined);
+  }
+
+  /**
+   * A part of a profile (LinkedIn `/details/…`) shows no profile to read: the card appears from the
+   * stored record when the person is saved, and not at all otherwise.
+   */
+  private async annotateSubpage(target: PageTarget, version: number, signal: AbortSignal): Promise<void> {
+    const [prefs, data] = await Promise.all([this.loadPrefs(), this.lookup(target, { ok: false, reason: 'sub-page' })]);
+    if (signal.aborted || prefs.disabledSites.includes(this.adapter.site) || !(data.person ?? data.company)) return;
+    await this.mount(target, data, version, prefs, undefined);
   }
 
   /** Which extractor alternative worked, or why none did: the Options page shows it per site. */

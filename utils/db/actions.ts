@@ -10,14 +10,45 @@ export type Subject = { personId: string } | { companyId: string };
 
 export class NotFoundError extends Error {}
 
-export async function findPersonByKey(store: Pick<Store, 'db'>, key: string): Promise<StoredPerson | undefined> {
-  const found = await store.db.people.where('profileKeys').equals(key).toArray();
-  return found.find((p) => !p.deleted);
+/**
+ * The saved person behind a page: by the page's key first, then by any other key the page revealed
+ * (the vanity URL and the member id of one LinkedIn member are one record once both were seen).
+ */
+export async function findPersonByKey(
+  store: Pick<Store, 'db'>,
+  key: string,
+  altKeys: readonly string[] = [],
+): Promise<StoredPerson | undefined> {
+  return findByKeys(await store.db.people.where('profileKeys').anyOf([key, ...altKeys]).toArray(), key);
 }
 
-export async function findCompanyByKey(store: Pick<Store, 'db'>, key: string): Promise<StoredCompany | undefined> {
-  const found = await store.db.companies.where('profileKeys').equals(key).toArray();
-  return found.find((c) => !c.deleted);
+export async function findCompanyByKey(
+  store: Pick<Store, 'db'>,
+  key: string,
+  altKeys: readonly string[] = [],
+): Promise<StoredCompany | undefined> {
+  return findByKeys(await store.db.companies.where('profileKeys').anyOf([key, ...altKeys]).toArray(), key);
+}
+
+function findByKeys<T extends { deleted: boolean; profileKeys: string[] }>(found: T[], key: string): T | undefined {
+  const live = found.filter((r) => !r.deleted);
+  return live.find((r) => r.profileKeys.includes(key)) ?? live[0];
+}
+
+/** The record's keys plus the page's, leaving out keys another record already holds (flagged, not merged). */
+async function keysToAttach(
+  table: 'people' | 'companies',
+  store: Store,
+  id: string,
+  current: string[],
+  wanted: string[],
+): Promise<string[]> {
+  const missing = wanted.filter((k) => !current.includes(k));
+  if (missing.length === 0) return current;
+  const holders = await store.db.table(table).where('profileKeys').anyOf(missing).toArray();
+  const taken = new Set(holders.filter((r: { id: string; deleted: boolean }) => r.id !== id && !r.deleted).flatMap((r: { profileKeys: string[] }) => r.profileKeys));
+  for (const k of missing.filter((k) => taken.has(k))) console.warn(`[scoutbook] ${k} already belongs to another saved record; not merged`);
+  return [...current, ...missing.filter((k) => !taken.has(k))];
 }
 
 /** Only the fields that differ, so that saving an unchanged profile writes nothing. */
@@ -32,29 +63,34 @@ function changedFields(current: Record<string, unknown> | undefined, next: Recor
 
 /** Save a person to the talent bank, or refresh what the page now says about them. */
 export async function savePerson(store: Store, target: PageTarget, profile: PersonProfile): Promise<string> {
-  const existing = await findPersonByKey(store, target.key);
+  const altKeys = profile.altKeys ?? [];
+  const existing = await findPersonByKey(store, target.key, altKeys);
   const id = existing?.id ?? ulid();
+  const profileKeys = await keysToAttach('people', store, id, existing?.profileKeys ?? [], [target.key, ...altKeys]);
   const fields = changedFields(existing, {
     name: profile.name,
     headline: profile.headline,
     location: profile.location,
     companyName: profile.companyName,
     companyKey: profile.companyKey,
-    ...(existing
-      ? {}
-      : { profileKeys: [target.key], profileUrl: target.url, status: 'active', tags: [], createdAt: store.now(), deleted: false }),
+    profileKeys,
+    ...(existing ? {} : { profileUrl: target.url, status: 'active', tags: [], createdAt: store.now(), deleted: false }),
   });
   if (Object.keys(fields).length > 0) await applyLocalChange(store.db, store.clock, 'person', id, fields);
   return id;
 }
 
 export async function saveCompany(store: Store, target: PageTarget, profile: CompanyProfile): Promise<string> {
-  const existing = await findCompanyByKey(store, target.key);
+  const altKeys = profile.altKeys ?? [];
+  const existing = await findCompanyByKey(store, target.key, altKeys);
   const id = existing?.id ?? ulid();
+  const profileKeys = await keysToAttach('companies', store, id, existing?.profileKeys ?? [], [target.key, ...altKeys]);
   const fields = changedFields(existing, {
     name: profile.name,
+    legalName: profile.legalName,
     industry: profile.industry,
-    ...(existing ? {} : { profileKeys: [target.key], profileUrl: target.url, createdAt: store.now(), deleted: false }),
+    profileKeys,
+    ...(existing ? {} : { profileUrl: target.url, createdAt: store.now(), deleted: false }),
   });
   if (Object.keys(fields).length > 0) await applyLocalChange(store.db, store.clock, 'company', id, fields);
   return id;

@@ -94,7 +94,7 @@ async function readCardData(
     .filter((p) => !p.deleted && !p.archived && (target.kind === 'company') === (p.kind === 'sales'))
     .map(plain);
   if (target.kind === 'person') {
-    const person = await findPersonByKey(store, target.key);
+    const person = await findPersonByKey(store, target.key, extracted.person?.altKeys);
     const name = person?.name ?? extracted.person?.name;
     const [notes, entries, intel, homonyms, me] = await Promise.all([
       person ? notesOf(store, 'personId', person.id) : [],
@@ -116,7 +116,7 @@ async function readCardData(
       me,
     };
   }
-  const company = await findCompanyByKey(store, target.key);
+  const company = await findCompanyByKey(store, target.key, extracted.company?.altKeys);
   const [notes, entries, intel] = await Promise.all([
     company ? notesOf(store, 'companyId', company.id) : [],
     company ? store.db.entries.where('companyId').equals(company.id).toArray() : [],

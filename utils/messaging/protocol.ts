@@ -6,6 +6,7 @@ export const PageTargetSchema = z.object({
   kind: z.enum(['person', 'company']),
   key: ProfileKey,
   url: z.url({ protocol: /^https?$/ }),
+  subpage: z.boolean().optional(),
 });
 
 export const PersonProfileSchema = z.object({
@@ -14,11 +15,15 @@ export const PersonProfileSchema = z.object({
   location: Text(200).optional(),
   companyName: Text(200).optional(),
   companyKey: ProfileKey.optional(),
+  /** Other keys of the same person the page reveals (vanity vs member id): one record once seen. */
+  altKeys: z.array(ProfileKey).max(10).optional(),
 });
 
 export const CompanyProfileSchema = z.object({
   name: Text(200).min(1),
+  legalName: Text(300).optional(),
   industry: Text(200).optional(),
+  altKeys: z.array(ProfileKey).max(10).optional(),
 });
 
 const Subject = z.union([z.object({ personId: Id }), z.object({ companyId: Id })]);

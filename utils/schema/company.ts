@@ -3,6 +3,8 @@ import { ProfileKey, RecordBase, Text } from './base';
 
 export const Company = RecordBase.extend({
   name: Text(200).min(1, 'name is required'),
+  /** The full registered name when the site shows it apart from the usual one (字节跳动 / 北京字节跳动科技有限公司). */
+  legalName: Text(300).optional(),
   industry: Text(200).optional(),
   profileKeys: z.array(ProfileKey).min(1, 'a company needs at least one profile key'),
   profileUrl: z.url({ protocol: /^https?$/, error: 'profileUrl must be an http(s) URL' }).optional(),

@@ -1,6 +1,6 @@
 import type { SiteAdapter } from './adapter';
 import * as github from './github';
-import { linkedinAdapter } from './linkedin/adapter';
+import * as linkedin from './linkedin';
 import { LINKEDIN_HOST } from './linkedin/urls';
 import * as maimai from './maimai';
 import { MAIMAI_HOSTS } from './maimai/urls';
@@ -14,6 +14,13 @@ import type { PageTarget } from './types';
 
 export type SiteName = 'linkedin' | 'maimai' | 'github';
 
+export const linkedinAdapter: SiteAdapter = {
+  site: 'linkedin',
+  target: (url) => linkedin.pageTarget(url),
+  extractPerson: linkedin.extractPerson,
+  extractCompany: linkedin.extractCompany,
+};
+
 export const maimaiAdapter: SiteAdapter = {
   site: 'maimai',
   target: (url) => maimai.pageTarget(url),
@@ -24,6 +31,7 @@ export const maimaiAdapter: SiteAdapter = {
 export const githubAdapter: SiteAdapter = {
   site: 'github',
   target: (url) => github.pageTarget(url),
+  refineTarget: github.refineTarget,
   extractPerson: github.extractPerson,
   extractCompany: github.extractCompany,
 };
@@ -34,8 +42,6 @@ export const githubAdapter: SiteAdapter = {
  * before extracting.
  */
 export const githubRefineTarget: (doc: Document, target: PageTarget) => PageTarget | undefined = github.refineTarget;
-
-export { linkedinAdapter };
 
 export const ADAPTERS: Readonly<Record<SiteName, SiteAdapter>> = {
   linkedin: linkedinAdapter,

@@ -1,9 +1,9 @@
-import { ulid } from 'ulidx';
-import { ENTITY_SCHEMAS, describeZodError, type EntityName } from '../schema';
+import { monotonicFactory } from 'ulidx';
+import { describeZodError, parseRecord, type EntityName } from '../schema';
 import type { HybridClock } from '../sync/hlc';
 import { fieldsAt, latestClock, mergeFields, type FieldState } from '../sync/merge';
 import type { SyncedRecord } from '../sync/protocol';
-import type { ScoutbookDb } from './database';
+import type { OutboxRow, ScoutbookDb } from './database';
 
 export const TABLE_OF = {
   person: 'people',
@@ -27,7 +27,7 @@ function stateOf(row: Row | undefined): FieldState | undefined {
 function mergedRow(entity: EntityName, id: string, current: Row | undefined, incoming: FieldState) {
   const merged = mergeFields(stateOf(current), incoming);
   const candidate = { ...merged.data, id, updatedAt: latestClock(merged.clocks) };
-  const parsed = ENTITY_SCHEMAS[entity].safeParse(candidate);
+  const parsed = parseRecord(entity, candidate);
   if (!parsed.success) throw new InvalidRecordError(`${entity} ${id}: ${describeZodError(parsed.error)}`);
   return { row: { ...parsed.data, clocks: merged.clocks } as Row, changed: merged.changedFields.length > 0 };
 }
@@ -36,6 +36,19 @@ function mergedRow(entity: EntityName, id: string, current: Row | undefined, inc
 function isSyncable(entity: EntityName, row: Row): boolean {
   return !(entity === 'note' && row.visibility === 'private');
 }
+
+export interface LocalChange {
+  entity: EntityName;
+  id: string;
+  fields: Record<string, unknown>;
+}
+
+/**
+ * Mutation ids only need to be unique. ulid() draws 16 random numbers from WebCrypto per id (a
+ * fifth of a 1,000-record batch's time in Chromium); a monotonic factory draws them once per
+ * millisecond and counts up within it.
+ */
+const mutationId = monotonicFactory();
 
 /**
  * Apply a change made on this device: tick the clock, merge the fields, validate, store, and queue
@@ -48,15 +61,49 @@ export async function applyLocalChange(
   id: string,
   fields: Record<string, unknown>,
 ): Promise<void> {
-  const table = db.table(TABLE_OF[entity]);
-  await db.transaction('rw', table, db.outbox, db.meta, async () => {
-    const hlc = clock.tick();
-    const current = (await table.get(id)) as Row | undefined;
-    const { row, changed } = mergedRow(entity, id, current, fieldsAt(fields, hlc));
-    if (!changed) return;
-    await table.put(row);
-    if (isSyncable(entity, row)) await db.outbox.add({ mutationId: ulid(), entity, id, hlc, fields });
-    await db.meta.put({ key: 'hlc', value: hlc });
+  await applyLocalChanges(db, clock, [{ entity, id, fields }]);
+}
+
+/**
+ * Many changes in order, in one transaction: all of them or none. One bulkGet, bulkPut and bulkAdd
+ * per table instead of four awaited requests per record — in Chromium each is a round trip to the
+ * browser process, and 1,000 records one by one took 2–8 s. Returns the clock each change was
+ * written at (undefined when it changed nothing), by which undo can tell whether a field still
+ * holds this write.
+ */
+export async function applyLocalChanges(
+  db: ScoutbookDb,
+  clock: HybridClock,
+  changes: readonly LocalChange[],
+): Promise<(string | undefined)[]> {
+  if (!changes.length) return [];
+  const tableNames = [...new Set(changes.map((c) => TABLE_OF[c.entity]))];
+  return db.transaction('rw', [...tableNames.map((t) => db.table(t)), db.outbox, db.meta], async () => {
+    const rows = new Map<string, Map<string, Row | undefined>>();
+    for (const name of tableNames) {
+      const ids = [...new Set(changes.filter((c) => TABLE_OF[c.entity] === name).map((c) => c.id))];
+      const found = (await db.table(name).bulkGet(ids)) as (Row | undefined)[];
+      rows.set(name, new Map(ids.map((id, i) => [id, found[i]])));
+    }
+    const written = new Map<string, Map<string, Row>>(tableNames.map((t) => [t, new Map()]));
+    const mutations: OutboxRow[] = [];
+    let lastHlc: string | undefined;
+    const clocks: (string | undefined)[] = [];
+    for (const c of changes) {
+      const table = TABLE_OF[c.entity];
+      const hlc = clock.tick();
+      const { row, changed } = mergedRow(c.entity, c.id, rows.get(table)!.get(c.id), fieldsAt(c.fields, hlc));
+      clocks.push(changed ? hlc : undefined);
+      if (!changed) continue;
+      rows.get(table)!.set(c.id, row);
+      written.get(table)!.set(c.id, row);
+      if (isSyncable(c.entity, row)) mutations.push({ mutationId: mutationId(), entity: c.entity, id: c.id, hlc, fields: c.fields });
+      lastHlc = hlc;
+    }
+    for (const [name, byId] of written) if (byId.size) await db.table(name).bulkPut([...byId.values()]);
+    if (mutations.length) await db.outbox.bulkAdd(mutations);
+    if (lastHlc) await db.meta.put({ key: 'hlc', value: lastHlc });
+    return clocks;
   });
 }
 

@@ -21,13 +21,18 @@ async function metaValue<T>(db: ScoutbookDb, key: string): Promise<T | undefined
  * Open the store: a stable client id (the clock's node), the last clock issued, and the default
  * pipelines seeded at the earliest clock (so seeding twice, or on two devices, changes nothing).
  */
-export async function openStore(db: ScoutbookDb, now: () => number = Date.now): Promise<Store> {
+export async function openStore(
+  db: ScoutbookDb,
+  now: () => number = Date.now,
+  /** Extension pages that write (import, restore) get their own clock node, never the background's clocks. */
+  context: 'background' | 'page' = 'background',
+): Promise<Store> {
   let clientId = await metaValue<string>(db, 'clientId');
   if (!clientId) {
     clientId = ulid().toLowerCase();
     await db.meta.put({ key: 'clientId', value: clientId });
   }
-  const clock = new HybridClock(clientId, now, await metaValue<string>(db, 'hlc'));
+  const clock = new HybridClock(context === 'page' ? `${clientId}p` : clientId, now, await metaValue<string>(db, 'hlc'));
   await seedDefaultPipelines(db);
   return { db, clock, clientId, now };
 }

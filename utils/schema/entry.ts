@@ -15,6 +15,10 @@ export const PipelineEntry = RecordBase.extend({
   companyId: Id.optional(),
   stageId: z.string().min(1, 'stageId is required'),
   ownerId: Text(200).optional(),
+  /** Referral (内推) pipelines: who referred the candidate. */
+  referrer: Text(200).optional(),
+  /** The next follow-up: a reminder fires when it is due. */
+  nextActionAt: Timestamp.optional(),
   history: z.array(StageChange).max(500).default([]),
 }).refine((e) => (e.personId === undefined) !== (e.companyId === undefined), {
   message: 'an entry is for exactly one person or one company',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Hlc, Id } from './base';
 import { Company } from './company';
 import { PipelineEntry } from './entry';
 import { Note } from './note';
@@ -29,6 +30,18 @@ export interface EntityTypes {
   note: Note;
   pipeline: Pipeline;
   entry: PipelineEntry;
+}
+
+/**
+ * "Forget this person" keeps only a tombstone: id, clock and `deleted: true`, every other field unset
+ * (DESIGN §3). Loose, so that a soft-deleted record keeps whatever fields it still has.
+ */
+export const Tombstone = z.looseObject({ id: Id, updatedAt: Hlc, deleted: z.literal(true) });
+
+/** Validate a merged record: live records against their entity schema, deleted ones as tombstones. */
+export function parseRecord(entity: EntityName, candidate: Record<string, unknown>) {
+  const schema = candidate.deleted === true ? Tombstone : ENTITY_SCHEMAS[entity];
+  return schema.safeParse(candidate) as z.ZodSafeParseResult<Record<string, unknown>>;
 }
 
 /** The first few issues of a failed parse as one readable line: `name: name is required; tags: …`. */

@@ -6,6 +6,8 @@ export const Stage = z.object({
   name: Text(80).min(1, 'stage name is required'),
   /** Referral (内推) pipelines award points per stage reached. */
   points: z.number().int().min(0).optional(),
+  /** Reachable from any stage and not a step of the funnel (Lost, Withdrawn). */
+  side: z.boolean().optional(),
 });
 export type Stage = z.infer<typeof Stage>;
 

@@ -4,13 +4,16 @@ import { lastNotes } from '@/utils/db/last-notes';
 import { toCsv } from '@/utils/export/csv';
 import { matchesSearch, TALENT_COLUMNS } from '@/utils/export/talent-bank';
 import { isoDate } from '@/utils/format/relative-time';
+import { BackupPanel } from './BackupPanel';
 import { downloadText } from './download';
+import { ExportPanel } from './ExportPanel';
+import { ImportPanel } from './ImportPanel';
 import { PipelineBoard } from './PipelineBoard';
 import { SyncFooter } from './SyncFooter';
 import { TalentBank } from './TalentBank';
 import { usePopupData } from './usePopupData';
 
-type View = 'bank' | 'pipelines';
+type View = 'bank' | 'pipelines' | 'data';
 
 /** The same app opened full size in a tab (`popup.html?tab`). */
 const isTab = new URLSearchParams(location.search).has('tab');
@@ -56,6 +59,9 @@ export function App() {
           <button role="tab" aria-selected={view === 'pipelines'} onClick={() => setView('pipelines')}>
             Pipelines
           </button>
+          <button role="tab" aria-selected={view === 'data'} onClick={() => setView('data')} data-testid="sb-tab-data">
+            Import & export
+          </button>
         </nav>
       </header>
       <div className="toolbar">
@@ -75,8 +81,14 @@ export function App() {
       <main className="content">
         {!bank ? null : view === 'bank' ? (
           <TalentBank rows={listed} pipelines={bank.pipelines} total={bank.rows.length} />
-        ) : (
+        ) : view === 'pipelines' ? (
           <PipelineBoard rows={listed} pipelines={bank.pipelines.filter((p) => p.kind !== 'sales')} />
+        ) : (
+          <div className="data-view">
+            <ExportPanel rows={listed} pipelines={bank.pipelines} />
+            <ImportPanel />
+            <BackupPanel />
+          </div>
         )}
       </main>
       <SyncFooter />

@@ -75,6 +75,10 @@ export const handlers: Handlers = {
     return { saved: true };
   },
   syncNow: async (_req, s) => s.syncNow(),
+  localChanges: async (_req, s) => {
+    s.changed();
+    return { noted: true };
+  },
   reportExtraction: async (req, s) => {
     await recordExtraction(s.store.db, req);
     return { recorded: true };

@@ -55,6 +55,8 @@ export const Request = z.discriminatedUnion('type', [
     userName: Text(100).optional(),
   }),
   z.object({ type: z.literal('syncNow') }),
+  /** An extension page wrote to the database itself (an import, a restore): tell the tabs, sync. */
+  z.object({ type: z.literal('localChanges') }),
   /** A content script says which extractor alternative matched on a page, or why none did. */
   z.object({
     type: z.literal('reportExtraction'),
@@ -78,7 +80,7 @@ export type EntryView = z.infer<typeof EntryView>;
 /** Structured, so that each view words it in the user's language. */
 export const Warning = z.discriminatedUnion('kind', [
   /** Another saved person has the same name but a different profile (同名不同人). */
-  z.object({ kind: z.literal('homonym'), name: z.string(), headline: z.string().optional(), profileUrl: z.string() }),
+  z.object({ kind: z.literal('homonym'), name: z.string(), headline: z.string().optional(), profileUrl: z.string().optional() }),
   /** A teammate owns this person or account in a pipeline. */
   z.object({ kind: z.literal('owned'), owner: z.string(), pipelineName: z.string(), stageName: z.string() }),
 ]);
@@ -124,6 +126,7 @@ export const RESPONSES = {
   saveSettings: z.object({ saved: z.literal(true) }),
   syncNow: SyncStatus,
   reportExtraction: z.object({ recorded: z.literal(true) }),
+  localChanges: z.object({ noted: z.literal(true) }),
 } as const satisfies Record<Request['type'], z.ZodType>;
 export type ResponseOf<T extends Request['type']> = z.infer<(typeof RESPONSES)[T]>;
 

@@ -1,0 +1,252 @@
+import { STATUS_TEXT } from '../format/status';
+import { TimeSlicer, throwIfAborted, type CooperativeOptions } from '../import/cooperative';
+import type { Note, Person, Pipeline, PipelineEntry } from '../schema';
+import { toCsv, type Column } from './csv';
+import { toJsonText } from './json';
+import type { TalentRow } from './talent-bank';
+import { toXlsx } from './xlsx';
+
+/**
+ * The columns a user can pick for an export, and `exportRows`, which renders the picked columns
+ * as CSV, XLSX or JSON without holding the UI thread for long.
+ */
+
+/** Fields the schema does not have yet; read when present so exports pick them up when it does. */
+export type ExportPerson = Person & { emails?: string[]; phones?: string[] };
+export type ExportEntry = { entry: PipelineEntry & { referrer?: string }; pipeline?: Pipeline };
+
+export interface ExportRow {
+  person: ExportPerson;
+  /** Most recently changed first, as the talent bank lists them. */
+  entries: ExportEntry[];
+  lastNote?: Note;
+}
+
+export type CellValue = string | number | Date;
+
+/**
+ * `one`: a single value. `list`: several values of one kind (tags, e-mails). `perEntry`: one value
+ * per pipeline entry, in the order of the Pipeline column, so the columns line up.
+ */
+export type ColumnShape = 'one' | 'list' | 'perEntry';
+
+interface ColumnSpec {
+  id: string;
+  header: string;
+  type: 'text' | 'date' | 'number';
+  shape: ColumnShape;
+  /** Width in characters for XLSX. */
+  width: number;
+  values: (row: ExportRow) => (CellValue | undefined)[];
+}
+
+export interface ExportColumn extends ColumnSpec {
+  /** The cell as text (CSV, and XLSX cells that join several values). */
+  text: (row: ExportRow) => string;
+}
+
+const one = (v: CellValue | undefined) => (v === undefined || v === '' ? [] : [v]);
+const date = (ms: number | undefined) => (ms === undefined ? undefined : new Date(ms));
+
+/** When the entry entered the stage it is in now. */
+export function stageSince(entry: PipelineEntry): number | undefined {
+  for (let i = entry.history.length - 1; i >= 0; i--) if (entry.history[i]!.stageId === entry.stageId) return entry.history[i]!.at;
+  return entry.history.length ? undefined : entry.createdAt;
+}
+
+/**
+ * First contact: the first move into "Contacted" or any later stage. Pipelines without a
+ * Contacted stage (referral: Read → Applied …) count from the entry's first step.
+ */
+export function firstContact(entry: PipelineEntry, pipeline: Pipeline | undefined): number | undefined {
+  const stages = pipeline?.stages ?? [];
+  const contacted = stages.findIndex((s) => s.id === 'contacted' || s.name.toLowerCase() === 'contacted');
+  if (contacted < 0) return entry.history[0]?.at ?? entry.createdAt;
+  const later = new Set(stages.slice(contacted).map((s) => s.id));
+  return entry.history.find((h) => later.has(h.stageId))?.at;
+}
+
+/** Referral points: every stage up to and including the current one awards its points. */
+export function pointsOf(entry: PipelineEntry, pipeline: Pipeline | undefined): number | undefined {
+  const stages = pipeline?.stages ?? [];
+  if (!stages.some((s) => s.points !== undefined)) return undefined;
+  const at = stages.findIndex((s) => s.id === entry.stageId);
+  if (at < 0) return undefined;
+  return stages.slice(0, at + 1).reduce((sum, s) => sum + (s.points ?? 0), 0);
+}
+
+const PROFILE_URL: Record<string, (rest: string) => string> = {
+  linkedin: (rest) => `https://www.linkedin.com/${rest}/`,
+  github: (rest) => `https://github.com/${rest}`,
+  maimai: (rest) => (rest.startsWith('dstu/') ? `https://maimai.cn/profile/detail?dstu=${rest.slice(5)}` : `https://maimai.cn/company?webcid=${rest.slice(7)}`),
+};
+
+/** Every profile of the person: the main URL first, then one per other profile key. */
+export function profileUrls(person: Person): string[] {
+  const urls = person.profileUrl ? [person.profileUrl] : [];
+  for (const key of person.profileKeys) {
+    const [site, ...rest] = key.split(':');
+    const url = PROFILE_URL[site ?? '']?.(rest.join(':'));
+    if (url && !urls.some((u) => u.toLowerCase().replace(/\/$/, '') === url.toLowerCase().replace(/\/$/, ''))) urls.push(url);
+  }
+  return urls;
+}
+
+const perEntry = <T extends CellValue>(f: (e: ExportEntry, row: ExportRow) => T | undefined) => (row: ExportRow) =>
+  row.entries.map((e) => f(e, row));
+
+const SPECS: ColumnSpec[] = [
+  { id: 'name', header: 'Name', type: 'text', shape: 'one', width: 20, values: (r) => one(r.person.name) },
+  { id: 'headline', header: 'Headline', type: 'text', shape: 'one', width: 36, values: (r) => one(r.person.headline) },
+  { id: 'company', header: 'Company', type: 'text', shape: 'one', width: 22, values: (r) => one(r.person.companyName) },
+  { id: 'location', header: 'Location', type: 'text', shape: 'one', width: 20, values: (r) => one(r.person.location) },
+  { id: 'profileUrl', header: 'Profile URL', type: 'text', shape: 'one', width: 40, values: (r) => one(r.person.profileUrl) },
+  { id: 'profileUrls', header: 'All profile URLs', type: 'text', shape: 'list', width: 48, values: (r) => profileUrls(r.person) },
+  { id: 'emails', header: 'E-mails', type: 'text', shape: 'list', width: 30, values: (r) => r.person.emails ?? [] },
+  { id: 'phones', header: 'Phones', type: 'text', shape: 'list', width: 18, values: (r) => r.person.phones ?? [] },
+  { id: 'status', header: 'Status', type: 'text', shape: 'one', width: 14, values: (r) => one(STATUS_TEXT[r.person.status]) },
+  { id: 'tags', header: 'Tags', type: 'text', shape: 'list', width: 24, values: (r) => r.person.tags },
+  { id: 'pipeline', header: 'Pipeline', type: 'text', shape: 'perEntry', width: 18, values: perEntry((e) => e.pipeline?.name ?? 'Unknown pipeline') },
+  {
+    id: 'stage',
+    header: 'Stage',
+    type: 'text',
+    shape: 'perEntry',
+    width: 16,
+    values: perEntry((e) => e.pipeline?.stages.find((s) => s.id === e.entry.stageId)?.name ?? e.entry.stageId),
+  },
+  { id: 'owner', header: 'Owner', type: 'text', shape: 'perEntry', width: 16, values: (r) => (r.entries.length ? r.entries.map((e) => e.entry.ownerId ?? r.person.ownerId) : one(r.person.ownerId)) },
+  { id: 'stageSince', header: 'In stage since', type: 'date', shape: 'perEntry', width: 17, values: perEntry((e) => date(stageSince(e.entry))) },
+  { id: 'firstContact', header: 'First contact', type: 'date', shape: 'perEntry', width: 17, values: perEntry((e) => date(firstContact(e.entry, e.pipeline))) },
+  { id: 'addedToPipeline', header: 'Added to pipeline', type: 'date', shape: 'perEntry', width: 17, values: perEntry((e) => date(e.entry.createdAt)) },
+  { id: 'referrer', header: 'Referrer', type: 'text', shape: 'perEntry', width: 18, values: perEntry((e) => e.entry.referrer) },
+  { id: 'points', header: 'Points', type: 'number', shape: 'perEntry', width: 8, values: perEntry((e) => pointsOf(e.entry, e.pipeline)) },
+  { id: 'lastNote', header: 'Last note', type: 'text', shape: 'one', width: 50, values: (r) => one(r.lastNote?.body) },
+  { id: 'lastNoteAt', header: 'Last note date', type: 'date', shape: 'one', width: 17, values: (r) => one(date(r.lastNote?.createdAt)) },
+  { id: 'savedAt', header: 'Saved on', type: 'date', shape: 'one', width: 17, values: (r) => one(date(r.person.createdAt)) },
+];
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** Local wall-clock time, "2024-05-30 14:05": what Excel and LibreOffice read back as a date from text. */
+export function formatLocalDate(d: Date): string {
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+function textOf(v: CellValue | undefined): string {
+  if (v === undefined) return '';
+  return v instanceof Date ? formatLocalDate(v) : String(v);
+}
+
+/** Stands in for "no value for this pipeline" when a cell joins several, so the columns still line up. */
+export const NO_VALUE = '–';
+
+/** Several values joined with "; ", as the talent bank export always did. */
+export function joinValues(values: readonly (CellValue | undefined)[]): string {
+  if (values.length === 1) return textOf(values[0]);
+  return values.map((v) => (v === undefined || v === '' ? NO_VALUE : textOf(v))).join('; ');
+}
+
+export const EXPORT_COLUMNS: ExportColumn[] = SPECS.map((spec) => ({ ...spec, text: (row) => joinValues(spec.values(row)) }));
+
+/** What a talent-bank export offers before the user changes anything. */
+export const DEFAULT_EXPORT_COLUMN_IDS = [
+  'name',
+  'headline',
+  'company',
+  'location',
+  'profileUrl',
+  'emails',
+  'phones',
+  'status',
+  'pipeline',
+  'stage',
+  'owner',
+  'stageSince',
+  'tags',
+  'lastNote',
+];
+/** A referral (内推) pipeline export adds who referred the candidate and the points earned. */
+export const REFERRAL_EXPORT_COLUMN_IDS = [...DEFAULT_EXPORT_COLUMN_IDS, 'referrer', 'points'];
+
+/** The picked columns in the order picked; unknown ids (a column removed since it was saved) are dropped. */
+export function pickColumns(ids: readonly string[]): ExportColumn[] {
+  const byId = new Map(EXPORT_COLUMNS.map((c) => [c.id, c]));
+  return ids.map((id) => byId.get(id)).filter((c): c is ExportColumn => c !== undefined);
+}
+
+/**
+ * The listed talent rows with their entries and pipelines resolved. With `pipelineId`, only that
+ * pipeline's entry is kept: a pipeline export has exactly one entry per row, so its dates stay typed.
+ */
+export function buildExportRows(
+  rows: readonly TalentRow[],
+  entries: readonly PipelineEntry[],
+  pipelines: readonly Pipeline[],
+  options: { pipelineId?: string } = {},
+): ExportRow[] {
+  const entryById = new Map(entries.map((e) => [e.id, e]));
+  const pipelineById = new Map(pipelines.map((p) => [p.id, p]));
+  return rows.map((row) => ({
+    person: row.person,
+    lastNote: row.lastNote,
+    entries: row.stages
+      .filter((s) => options.pipelineId === undefined || s.pipelineId === options.pipelineId)
+      .map((s) => entryById.get(s.entryId))
+      .filter((e): e is PipelineEntry => e !== undefined && !e.deleted)
+      .map((entry) => ({ entry, pipeline: pipelineById.get(entry.pipelineId) })),
+  }));
+}
+
+/** The adapter to `toCsv`, which stays the one CSV writer (BOM, RFC 4180, formula neutralising). */
+export function csvColumns(columns: readonly ExportColumn[]): Column<ExportRow>[] {
+  return columns.map((c) => ({ header: c.header, value: c.text }));
+}
+
+export type ExportFormat = 'csv' | 'xlsx' | 'json';
+
+export const EXPORT_MIME: Record<ExportFormat, string> = {
+  csv: 'text/csv;charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  json: 'application/json',
+};
+
+export interface ExportOptions extends CooperativeOptions {
+  /** Rows rendered between two checks of the time budget. */
+  chunkSize?: number;
+}
+
+/** CSV in chunks: each chunk goes through `toCsv` and keeps only its rows, so the output is byte-identical. */
+async function csvBlob(rows: readonly ExportRow[], columns: readonly ExportColumn[], options: ExportOptions): Promise<Blob> {
+  const cols = csvColumns(columns);
+  // BOM and header line: every chunk starts with them, only the first keeps them. Our headers hold no line break.
+  const empty = toCsv(cols, []);
+  const head = empty.slice(0, empty.indexOf('\r\n') + 2);
+  const parts: string[] = [head];
+  const size = options.chunkSize ?? 200;
+  const slicer = new TimeSlicer({ ...options, what: 'Export' });
+  for (let i = 0; i < rows.length; i += size) {
+    await slicer.step(i, rows.length);
+    const chunk = toCsv(cols, rows.slice(i, i + size));
+    if (!chunk.startsWith(head)) throw new Error('CSV chunks disagree on their header');
+    parts.push(chunk.slice(head.length));
+  }
+  options.onProgress?.({ done: rows.length, total: rows.length });
+  return new Blob(parts, { type: EXPORT_MIME.csv });
+}
+
+/**
+ * Render rows in the picked columns. Work is cut into slices that hand the event loop back (a
+ * popup stays responsive during a 100k-row export); an aborted signal rejects with an AbortError.
+ */
+export async function exportRows(
+  rows: readonly ExportRow[],
+  format: ExportFormat,
+  columns: readonly ExportColumn[],
+  options: ExportOptions = {},
+): Promise<Blob> {
+  throwIfAborted(options.signal, 'Export cancelled');
+  if (format === 'csv') return csvBlob(rows, columns, options);
+  if (format === 'json') return new Blob(await toJsonText(rows, columns, options), { type: EXPORT_MIME.json });
+  return toXlsx(rows, columns, options);
+}

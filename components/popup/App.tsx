@@ -1,8 +1,8 @@
-import { useDeferredValue, useMemo, useState } from 'react';
+import { useDeferredValue, useState } from 'react';
 import { getDb } from '@/utils/db/database';
 import { lastNotes } from '@/utils/db/last-notes';
 import { toCsv } from '@/utils/export/csv';
-import { matchesSearch, TALENT_COLUMNS } from '@/utils/export/talent-bank';
+import { TALENT_COLUMNS } from '@/utils/export/talent-bank';
 import { isoDate } from '@/utils/format/relative-time';
 import { BackupPanel } from './BackupPanel';
 import { downloadText } from './download';
@@ -12,6 +12,7 @@ import { PipelineBoard } from './PipelineBoard';
 import { SyncFooter } from './SyncFooter';
 import { TalentBank } from './TalentBank';
 import { usePopupData } from './usePopupData';
+import { useSearch } from './useSearch';
 
 type View = 'bank' | 'pipelines' | 'data';
 
@@ -24,7 +25,7 @@ export function App() {
   const [query, setQuery] = useState('');
   const deferredQuery = useDeferredValue(query);
   const [exportError, setExportError] = useState<string>();
-  const listed = useMemo(() => bank?.rows.filter((r) => matchesSearch(r, deferredQuery)) ?? [], [bank, deferredQuery]);
+  const listed = useSearch(bank, deferredQuery);
 
   const exportCsv = async () => {
     setExportError(undefined);

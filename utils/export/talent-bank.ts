@@ -38,15 +38,6 @@ export function talentRows(people: Person[], entries: PipelineEntry[], pipelines
     }));
 }
 
-/** Case-insensitive match on name, headline and company. */
-export function matchesSearch(row: TalentRow, query: string): boolean {
-  const q = query.trim().toLowerCase();
-  if (!q) return true;
-  const { name, headline, companyName } = row.person;
-  return [name, headline, companyName].some((f) => f?.toLowerCase().includes(q));
-}
-
-
 export const TALENT_COLUMNS: Column<TalentRow>[] = [
   { header: 'Name', value: (r) => r.person.name },
   { header: 'Headline', value: (r) => r.person.headline },

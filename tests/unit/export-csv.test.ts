@@ -72,6 +72,8 @@ describe('talent bank export rows', () => {
     profileUrl: `https://www.linkedin.com/in/${id}/`,
     status: 'active',
     tags: ['rust'],
+    emails: [],
+    phones: [],
     companyName: '字节跳动',
   });
   const entry: PipelineEntry = {

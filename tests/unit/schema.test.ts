@@ -28,7 +28,7 @@ describe('schemas', () => {
   it('rejects bad people with messages that name the field', () => {
     expect(problem(Person, { ...person, name: '' })).toBe('name: name is required');
     expect(problem(Person, { ...person, id: 'abc' })).toMatch(/^id: must be a ULID/);
-    expect(problem(Person, { ...person, profileKeys: [] })).toBe('profileKeys: a person needs at least one profile key');
+    expect(problem(Person, { ...person, emails: ['not-an-address'] })).toBe('emails.0: emails must be e-mail addresses');
     expect(problem(Person, { ...person, profileKeys: ['twitter:jane'] })).toMatch(/profileKeys.0: must be a profile key/);
     expect(problem(Person, { ...person, profileUrl: 'javascript:alert(1)' })).toBe('profileUrl: profileUrl must be an http(s) URL');
     expect(problem(Person, { ...person, status: 'hot' })).toMatch(/^status:/);

@@ -3,7 +3,7 @@ import { getDb } from '@/utils/db/database';
 import { backupFileName, exportBackup } from '@/utils/backup/export-backup';
 import { restoreBackup, type RestoreMode } from '@/utils/backup/restore-backup';
 import { downloadText } from './download';
-import { writeFromPage } from './usePageStore';
+import { writeFromPage } from '@/utils/db/page-writes';
 
 /** One versioned JSON file with everything; restore merges into, or replaces, this profile. */
 export function BackupPanel() {

@@ -3,7 +3,7 @@ import { getDb } from '@/utils/db/database';
 import { applyImport, existingPeople } from '@/utils/import/apply';
 import { planImport, planSummary, type ImportPlan } from '@/utils/import/plan';
 import { readImportFile, type ImportPreview } from '@/utils/import/read-import';
-import { writeFromPage } from './usePageStore';
+import { writeFromPage } from '@/utils/db/page-writes';
 
 type Step =
   | { kind: 'idle' }

@@ -8,6 +8,7 @@ import { relativeTime } from '@/utils/format/relative-time';
 import { CurrentPage, type CardData } from '@/utils/messaging/protocol';
 import { browserLanguage, translator } from '@/utils/i18n/translate';
 import type { CompanyProfile, PersonProfile } from '@/utils/sites/types';
+import { PrivacyActions } from './PrivacyActions';
 
 /** Ask the active tab's content script what it shows; undefined on pages we do not annotate. */
 async function activePage(): Promise<CurrentPage | undefined> {
@@ -88,6 +89,7 @@ export function SidePanel() {
             ))}
           </section>
         )}
+        {data.person && <PrivacyActions person={data.person} />}
       </Card>
     </div>
   );

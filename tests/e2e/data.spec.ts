@@ -56,3 +56,29 @@ test('a file that is not CSV gets a clear message and writes nothing', async ({ 
   await popup.getByRole('tab', { name: /Talent bank/ }).click();
   await expect(popup.getByText('Your talent bank is empty')).toBeVisible();
 });
+
+test('forget a person from the side panel: gone from the card and the popup; the data-subject export first', async ({ ext, page }) => {
+  await page.goto('https://www.linkedin.com/in/jane-doe-1a2b3c/');
+  const c = page.locator('scoutbook-card');
+  await c.getByTestId('sb-note-input').fill('Salary expectations discussed');
+  await c.getByTestId('sb-note-add').click();
+  await c.getByTestId('sb-stage').selectOption({ label: 'Screened' });
+  await expect(c.locator('.sb-entry-stage')).toHaveText('Screened');
+
+  const panel = await ext.context.newPage();
+  await panel.goto(`chrome-extension://${ext.extensionId}/sidepanel.html`);
+  await page.bringToFront();
+  await expect(panel.getByTestId('sb-panel')).toContainText('Jane Doe');
+  const [report] = await Promise.all([panel.waitForEvent('download'), panel.getByTestId('sb-subject-export').click()]);
+  const held = readFileSync((await report.path())!, 'utf8');
+  expect(held).toContain('Salary expectations discussed');
+  expect(held).toContain('Screened');
+
+  await panel.getByTestId('sb-forget').click();
+  await panel.getByTestId('sb-forget-confirm').click();
+  await expect(panel.getByTestId('sb-forget-message')).toContainText('Forgotten');
+  await expect(c.getByTestId('sb-status')).toHaveText('Not saved');
+  await expect(c.getByTestId('sb-note')).toHaveCount(0);
+  const popup = await openPopup(ext);
+  await expect(popup.getByText('Your talent bank is empty')).toBeVisible();
+});

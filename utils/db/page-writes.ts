@@ -1,6 +1,6 @@
-import { getDb } from '@/utils/db/database';
-import { openStore, type Store } from '@/utils/db/store';
-import { send } from '@/utils/messaging/send';
+import { send } from '../messaging/send';
+import { getDb } from './database';
+import { openStore, type Store } from './store';
 
 let pageStore: Promise<Store> | undefined;
 

@@ -166,3 +166,12 @@ test('50 in-page navigations leave exactly one card and no leaked listeners', as
   await expect(page.locator('scoutbook-card')).toHaveCount(1);
   expect(await listenerCount()).toBe(before);
 });
+
+test('Options shows per-site health: which extractor alternative matched, and when', async ({ ext, page }) => {
+  await page.goto(JANE);
+  await expect(card(page).locator('.sb-name')).toHaveText('Jane Doe');
+  const options = await ext.context.newPage();
+  await options.goto(`chrome-extension://${ext.extensionId}/options.html`);
+  await expect(options.getByTestId('sb-health-linkedin')).toContainText('voyager-2022');
+  await expect(options.getByTestId('sb-health-github')).toContainText('—');
+});

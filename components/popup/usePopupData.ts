@@ -27,24 +27,32 @@ export function usePopupData(): PopupData | undefined {
       const live = pipelines.filter((p) => !p.deleted && !p.archived);
       return { rows: talentRows(people, entries, live), pipelines: live, complete: done };
     };
-    void Promise.all([
-      db.people.orderBy('updatedAt').reverse().limit(FIRST_PAGE).toArray(),
-      db.pipelines.toArray(),
-    ]).then(async ([people, pipelines]) => {
-      if (complete) return;
-      const entries = (await db.entries.where('personId').anyOf(people.map((p) => p.id)).toArray()) as StoredEntry[];
-      if (!complete) setData(build(people, entries, pipelines, false));
-    });
-    const subscription = liveQuery(() =>
-      Promise.all([db.people.orderBy('updatedAt').reverse().toArray(), db.entries.toArray(), db.pipelines.toArray()]),
-    ).subscribe({
-      next: ([people, entries, pipelines]) => {
-        complete = true;
-        setData(build(people, entries, pipelines, true));
-      },
-      error: (e: unknown) => console.error('[scoutbook] could not read the talent bank:', e),
-    });
-    return () => subscription.unsubscribe();
+    let subscription: { unsubscribe(): void } | undefined;
+    let cancelled = false;
+    // The whole bank (100,000 records arriving at once hold the main thread for a second) is read
+    // only after the first page has painted.
+    const loadAll = () => {
+      if (cancelled) return;
+      subscription = liveQuery(() =>
+        Promise.all([db.people.orderBy('updatedAt').reverse().toArray(), db.entries.toArray(), db.pipelines.toArray()]),
+      ).subscribe({
+        next: ([people, entries, pipelines]) => {
+          complete = true;
+          setData(build(people, entries, pipelines, true));
+        },
+        error: (e: unknown) => console.error('[scoutbook] could not read the talent bank:', e),
+      });
+    };
+    void Promise.all([db.people.orderBy('updatedAt').reverse().limit(FIRST_PAGE).toArray(), db.pipelines.toArray()])
+      .then(async ([people, pipelines]) => {
+        const entries = (await db.entries.where('personId').anyOf(people.map((p) => p.id)).toArray()) as StoredEntry[];
+        if (!complete && !cancelled) setData(build(people, entries, pipelines, false));
+      })
+      .finally(() => requestAnimationFrame(() => setTimeout(loadAll)));
+    return () => {
+      cancelled = true;
+      subscription?.unsubscribe();
+    };
   }, []);
   return data;
 }

@@ -5,7 +5,8 @@ import { MAX_DRIFT_MS, parseHlc } from '../utils/sync/hlc';
 import { fieldsAt, latestClock, mergeFields } from '../utils/sync/merge';
 import type { Mutation, PushResponse } from '../utils/sync/protocol';
 import { ApiError } from './errors';
-import { loadRecord, lockTeamSeq, markApplied, nextSeq, saveRecord } from './store/records';
+import { raiseAlerts, type ChangeEvent } from './raise-alerts';
+import { claimMutations, loadRecords, lockTeamSeq, recordRef, saveRecords, setTeamSeq, syncRecordKeys, type RecordVersion } from './store/records';
 import type { Database } from './store/schema';
 
 /**
@@ -14,28 +15,42 @@ import type { Database } from './store/schema';
  */
 const Tombstone = z.object({ id: Id, updatedAt: Hlc, deleted: z.literal(true) });
 
+/** Whose push it is: the team it writes to and, for alerts, the user's e-mail. */
+export interface Pusher {
+  teamId: string;
+  email?: string;
+}
+
 /**
  * Applies a push batch in one transaction: all of it, or — when any mutation would leave an
  * invalid record — none of it. Replayed mutations are recognised by id and skipped.
+ *
+ * The work is batched: a few statements per batch rather than per mutation (claim the ids, load
+ * the records, save them, update their keys, raise alerts), which is what keeps a 50-mutation
+ * push at a few milliseconds.
  */
 export async function applyPush(
   db: Kysely<Database>,
-  teamId: string,
+  pusher: Pusher | string,
   mutations: readonly Mutation[],
   now = new Date(),
 ): Promise<PushResponse> {
-  mutations.forEach((m, index) => refuseUnsafe(m, describeMutation(m, index), now));
+  const { teamId, email } = typeof pusher === 'string' ? { teamId: pusher, email: undefined } : pusher;
+  mutations.forEach((m, index) => refuseUnsafe(m, index, now));
   return db.transaction().execute(async (trx) => {
-    let seq = await lockTeamSeq(trx, teamId);
-    let applied = 0;
-    let duplicates = 0;
+    const start = await lockTeamSeq(trx, teamId);
+    const claimed = await claimMutations(trx, teamId, mutations.map((m) => m.mutationId), now);
+    const fresh = mutations.map((m) => claimed.delete(m.mutationId));
+    const applied = fresh.filter(Boolean).length;
+    const stored = await loadRecords(trx, teamId, mutations.filter((_, i) => fresh[i]));
+
+    let seq = start;
+    const working = new Map<string, RecordVersion>();
+    const events: ChangeEvent[] = [];
     for (const [index, m] of mutations.entries()) {
-      if (!(await markApplied(trx, teamId, m.mutationId, now))) {
-        duplicates += 1;
-        continue;
-      }
-      applied += 1;
-      const current = await loadRecord(trx, teamId, m.entity, m.id);
+      if (!fresh[index]) continue;
+      const ref = recordRef(m.entity, m.id);
+      const current = working.get(ref) ?? stored.get(ref);
       const merged = mergeFields(current, fieldsAt(m.fields, m.hlc));
       if (merged.changedFields.length === 0) continue;
       const data: Record<string, unknown> = { ...merged.data, id: m.id, updatedAt: latestClock(merged.clocks) };
@@ -44,10 +59,23 @@ export async function applyPush(
       if (!check.success) {
         throw new ApiError(400, 'invalid_record', `${describeMutation(m, index)}: ${describeZodError(check.error)}`);
       }
-      seq = await nextSeq(trx, teamId);
-      await saveRecord(trx, { teamId, entity: m.entity, id: m.id, seq, data, clocks: merged.clocks });
+      seq += 1;
+      events.push({ entity: m.entity, id: m.id, before: current?.data, after: data, seq });
+      working.set(ref, { entity: m.entity, id: m.id, seq, data, clocks: merged.clocks });
     }
-    return { applied, duplicates, seq };
+
+    if (events.length) {
+      await raiseAlerts(trx, teamId, email, events, now);
+      const versions = [...working.values()];
+      await saveRecords(trx, teamId, versions);
+      await syncRecordKeys(
+        trx,
+        teamId,
+        versions.map((v) => ({ entity: v.entity, id: v.id, before: stored.get(recordRef(v.entity, v.id))?.data, after: v.data })),
+      );
+      await setTeamSeq(trx, teamId, seq);
+    }
+    return { applied, duplicates: mutations.length - applied, seq };
   });
 }
 
@@ -56,13 +84,13 @@ function describeMutation(m: Mutation, index: number): string {
   return `mutation ${index + 1} (${m.entity} ${m.id})`;
 }
 
-function refuseUnsafe(m: Mutation, where: string, now: Date): void {
+function refuseUnsafe(m: Mutation, index: number, now: Date): void {
   // The client never uploads private notes; refusing them here keeps a buggy client from leaking one.
   if (m.entity === 'note' && m.fields.visibility === 'private') {
-    throw new ApiError(400, 'private_note', `${where}: private notes are never uploaded`);
+    throw new ApiError(400, 'private_note', `${describeMutation(m, index)}: private notes are never uploaded`);
   }
   // A clock far in the future would win every later edit of these fields for everyone.
   if (parseHlc(m.hlc).ms > now.getTime() + MAX_DRIFT_MS) {
-    throw new ApiError(400, 'clock_ahead', `${where}: hlc is more than a day ahead of the server clock`);
+    throw new ApiError(400, 'clock_ahead', `${describeMutation(m, index)}: hlc is more than a day ahead of the server clock`);
   }
 }

@@ -14,3 +14,21 @@ export function requireToken(deps: ResolvedDeps): MiddlewareHandler<AppEnv> {
     await next();
   };
 }
+
+/** Spends one request of the token's budget; 429 with Retry-After (whole seconds) when it is spent. */
+export function rateLimit(deps: ResolvedDeps): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const wait = deps.limiter?.take(c.get('principal').tokenId) ?? 0;
+    if (wait > 0) {
+      const seconds = Math.max(1, Math.ceil(wait));
+      throw new ApiError(429, 'rate_limited', `too many requests with this token; retry in ${seconds} s`, { 'Retry-After': String(seconds) });
+    }
+    await next();
+  };
+}
+
+/** Team administration is for the team's admins; members get 403. */
+export const requireAdmin: MiddlewareHandler<AppEnv> = async (c, next) => {
+  if (c.get('principal').role !== 'admin') throw new ApiError(403, 'forbidden', 'this needs the admin role in your team');
+  await next();
+};

@@ -9,7 +9,7 @@ const EXTENSION_ORIGIN = /^(chrome-extension|moz-extension):\/\/[a-z0-9-]+$/i;
  */
 export const extensionCors = cors({
   origin: (origin) => (EXTENSION_ORIGIN.test(origin) ? origin : null),
-  allowMethods: ['GET', 'POST', 'OPTIONS'],
+  allowMethods: ['GET', 'POST', 'PATCH', 'DELETE', 'OPTIONS'],
   allowHeaders: ['Authorization', 'Content-Type'],
   maxAge: 600,
 });

@@ -7,10 +7,14 @@ export const ERROR_CODES = [
   'private_note',
   'clock_ahead',
   'unauthorized',
+  'forbidden',
   'not_found',
+  'conflict',
   'payload_too_large',
   'unsupported_media_type',
+  'rate_limited',
   'internal',
+  'unavailable',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -20,7 +24,7 @@ export const ErrorBody = z.object({
 });
 export type ErrorBody = z.infer<typeof ErrorBody>;
 
-export type ErrorStatus = 400 | 401 | 404 | 413 | 415 | 500;
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 429 | 500 | 503;
 
 /** An error whose message is meant for the client; anything else becomes a bare 500. */
 export class ApiError extends Error {
@@ -28,6 +32,8 @@ export class ApiError extends Error {
     readonly status: ErrorStatus,
     readonly code: ErrorCode,
     message: string,
+    /** Extra response headers, e.g. Retry-After on a 429. */
+    readonly headers: Record<string, string> = {},
   ) {
     super(message);
     this.name = 'ApiError';

@@ -1,8 +1,14 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
 import type { AppDeps } from './context';
 import { DEFAULT_HOST, DEFAULT_PORT } from './defaults';
+import type { FetchPolicy } from './intel/fetch';
+import { DEFAULT_POLL_INTERVAL_MS, FeedPoller } from './intel/poller';
+import { createLogger, stderrSink } from './logger';
+import type { RateLimitConfig } from './rate-limit';
+import { prune } from './store/maintenance';
 import { openStore, type Store } from './store/open';
 
 export interface ServerOptions {
@@ -12,6 +18,14 @@ export interface ServerOptions {
   port?: number;
   host?: string;
   log?: AppDeps['log'];
+  rateLimit?: RateLimitConfig | false;
+  /** Feed polling: the interval, or false for none (tests). Defaults to every 30 minutes. */
+  poll?: { intervalMs: number } | false;
+  feedPolicy?: Partial<FetchPolicy>;
+  /** Days to keep applied mutation ids (see store/maintenance.ts). */
+  keepMutationIdsDays?: number;
+  /** How long close() lets requests in progress finish before it cuts their connections. */
+  drainMs?: number;
 }
 
 export interface RunningServer {
@@ -19,13 +33,24 @@ export interface RunningServer {
   port: number;
   /** The open database, e.g. for tests that create tokens in-process. */
   store: Store;
+  poller: FeedPoller | undefined;
+  /** Stops accepting connections, lets requests in progress finish, then closes the database. */
   close(): Promise<void>;
 }
+
+const MAINTENANCE_EVERY_MS = 6 * 3600_000;
 
 /** Opens the database and serves the sync API on it until `close()`. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const store = await openStore(options.db);
-  const app = createApp({ db: store.db, ...(options.log && { log: options.log }) });
+  const sink = options.log ?? stderrSink;
+  const logger = createLogger(sink);
+  const app = createApp({
+    db: store.db,
+    log: sink,
+    ...(options.rateLimit !== undefined && { rateLimit: options.rateLimit }),
+    ...(options.feedPolicy && { feedPolicy: options.feedPolicy }),
+  });
   const host = options.host ?? DEFAULT_HOST;
   let server: ReturnType<typeof serve>;
   try {
@@ -37,19 +62,58 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     await store.close();
     throw error;
   }
+
+  // Requests in progress, so that close() can wait for them (graceful shutdown).
+  let inFlight = 0;
+  let closing = false;
+  const drained: (() => void)[] = [];
+  server.on('request', (_req: IncomingMessage, res: ServerResponse) => {
+    inFlight += 1;
+    // While closing, finished responses tell keep-alive clients to go away.
+    if (closing && !res.headersSent) res.setHeader('connection', 'close');
+    res.once('close', () => {
+      inFlight -= 1;
+      if (closing) {
+        setImmediate(() => 'closeIdleConnections' in server && server.closeIdleConnections());
+        if (inFlight === 0) for (const done of drained.splice(0)) done();
+      }
+    });
+  });
+
+  const poller =
+    options.poll === false ? undefined : new FeedPoller(store.db, { intervalMs: options.poll?.intervalMs ?? DEFAULT_POLL_INTERVAL_MS, policy: options.feedPolicy, logger });
+  poller?.start();
+  const maintain = () =>
+    prune(store.db, new Date(), { mutationIdDays: options.keepMutationIdsDays })
+      .then((r) => (r.mutationIds || r.alerts ? logger.info('pruned', { mutationIds: r.mutationIds, alerts: r.alerts }) : undefined))
+      .catch((error: Error) => logger.error('prune failed', { error: error.message }));
+  const maintenance = setInterval(maintain, MAINTENANCE_EVERY_MS);
+  maintenance.unref();
+  void maintain();
+
   const port = (server.address() as AddressInfo).port;
-  let closing: Promise<void> | undefined;
+  let closed: Promise<void> | undefined;
   return {
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
     port,
     store,
+    poller,
     close: () =>
-      (closing ??= (async () => {
-        await new Promise<void>((resolve) => {
-          server.close(() => resolve());
-          // Idle keep-alive connections would otherwise hold close() open for seconds.
-          if ('closeAllConnections' in server) server.closeAllConnections();
-        });
+      (closed ??= (async () => {
+        closing = true;
+        clearInterval(maintenance);
+        await poller?.stop();
+        const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+        // Idle keep-alive connections would otherwise hold close() open for seconds.
+        if ('closeIdleConnections' in server) server.closeIdleConnections();
+        if (inFlight > 0) {
+          const drainMs = options.drainMs ?? 10_000;
+          let timer: NodeJS.Timeout | undefined;
+          await Promise.race([new Promise<void>((r) => drained.push(r)), new Promise<void>((r) => (timer = setTimeout(r, drainMs)))]);
+          clearTimeout(timer);
+        }
+        if ('closeAllConnections' in server) server.closeAllConnections();
+        await stopped;
         await store.close();
       })()),
   };

@@ -1,15 +1,16 @@
 import { z } from 'zod';
 import { createToken, listTokens, revokeToken } from '../store/tokens';
-import { checked, TeamName, withStore } from './options';
+import { checked, roleOption, TeamName, withStore } from './options';
 import type { Values } from './usage-error';
 
 /** Prints the new token, and nothing else, on stdout so that scripts can capture it. */
 export async function create(values: Values): Promise<number> {
   const team = checked(TeamName, values.team, 'team');
   const email = checked(z.email('must be an e-mail address'), values.user, 'user');
-  const created = await withStore(values, (store) => createToken(store.db, team, email));
+  const role = roleOption(values);
+  const created = await withStore(values, (store) => createToken(store.db, team, email, { ...(role && { role }) }));
   if (created.teamCreated) console.error(`created team ${team}`);
-  console.error(`created token ${created.id} for ${email} in team ${team}; it is shown once, keep it safe`);
+  console.error(`created token ${created.id} for ${email} (${created.role}) in team ${team}; it is shown once, keep it safe`);
   console.log(created.token);
   return 0;
 }

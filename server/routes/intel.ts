@@ -1,10 +1,10 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
-import { IntelItem, ProfileKey, Text } from '../../utils/schema';
+import { ProfileKey, Text } from '../../utils/schema';
 import type { AppEnv, ResolvedDeps } from '../context';
 import { ApiError } from '../errors';
-import { findIntel } from '../store/intel';
-import { bearerSecurity, errorResponses } from './responses';
+import { findIntel, INTEL_LOOKUP_LIMIT, ServedIntelItem } from '../store/intel';
+import { authErrors, bearerSecurity, errorResponses } from './responses';
 
 const IntelQuery = z.object({
   companyKey: ProfileKey.optional(),
@@ -14,16 +14,16 @@ const IntelQuery = z.object({
 const route = createRoute({
   method: 'get',
   path: '/v1/intel',
-  summary: "The team's intel about a company, by profile key or exact name (any case), newest first",
+  summary: "The team's intel about a company, by profile key or name (any case, aliases such as 领英 = LinkedIn included), newest first",
   security: bearerSecurity,
   request: { query: IntelQuery },
   responses: {
     200: {
-      description: 'At most 50 items',
-      content: { 'application/json': { schema: z.object({ items: z.array(IntelItem) }) } },
+      description: `At most ${INTEL_LOOKUP_LIMIT} items`,
+      content: { 'application/json': { schema: z.object({ items: z.array(ServedIntelItem) }) } },
     },
     ...errorResponses.badRequest,
-    ...errorResponses.unauthorized,
+    ...authErrors,
   },
 });
 

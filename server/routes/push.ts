@@ -2,7 +2,7 @@ import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { PushRequest, PushResponse } from '../../utils/sync/protocol';
 import { applyPush } from '../apply-push';
 import type { AppEnv, ResolvedDeps } from '../context';
-import { bearerSecurity, errorResponses } from './responses';
+import { authErrors, bearerSecurity, errorResponses } from './responses';
 
 const route = createRoute({
   method: 'post',
@@ -13,13 +13,15 @@ const route = createRoute({
   responses: {
     200: { description: 'The batch was applied', content: { 'application/json': { schema: PushResponse } } },
     ...errorResponses.badRequest,
-    ...errorResponses.unauthorized,
+    ...errorResponses.payloadTooLarge,
+    ...authErrors,
   },
 });
 
 export function addPushRoute(app: OpenAPIHono<AppEnv>, deps: ResolvedDeps): void {
   app.openapi(route, async (c) => {
     const { mutations } = c.req.valid('json');
-    return c.json(await applyPush(deps.db, c.get('principal').teamId, mutations, deps.now()), 200);
+    const { teamId, email } = c.get('principal');
+    return c.json(await applyPush(deps.db, { teamId, email }, mutations, deps.now()), 200);
   });
 }

@@ -2,9 +2,24 @@ import type { Kysely } from 'kysely';
 import type { EntityName } from '../../utils/schema';
 import type { FieldState } from '../../utils/sync/merge';
 import type { PullResponse, SyncedRecord } from '../../utils/sync/protocol';
+import { derivedColumns, profileKeysOf } from './derived';
 import type { Database } from './schema';
+import { runTemplate } from './templates';
 
 type Db = Kysely<Database>;
+
+/** Rows per multi-row statement: far below SQLite's and PostgreSQL's parameter limits. */
+const CHUNK = 100;
+
+export function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+export function recordRef(entity: string, id: string): string {
+  return `${entity}/${id}`;
+}
 
 /**
  * Takes the team's row lock and returns its seq. Run first in a push transaction: on PostgreSQL
@@ -13,85 +28,185 @@ type Db = Kysely<Database>;
  * late); on SQLite the write lock is taken up front, which is what busy_timeout can wait for.
  */
 export async function lockTeamSeq(trx: Db, teamId: string): Promise<number> {
-  const row = await trx
-    .updateTable('teams')
-    .set((eb) => ({ seq: eb.ref('seq') }))
-    .where('id', '=', teamId)
-    .returning('seq')
-    .executeTakeFirstOrThrow();
-  return row.seq;
+  const { rows } = await runTemplate(trx, 'lockTeamSeq', [teamId], ([id]) =>
+    trx.updateTable('teams').set((eb) => ({ seq: eb.ref('seq') })).where('id', '=', id!).returning('seq'),
+  );
+  if (!rows[0]) throw new Error(`no team ${teamId}`);
+  return Number(rows[0].seq);
 }
 
-export async function nextSeq(trx: Db, teamId: string): Promise<number> {
-  const row = await trx
-    .updateTable('teams')
-    .set((eb) => ({ seq: eb('seq', '+', 1) }))
-    .where('id', '=', teamId)
-    .returning('seq')
-    .executeTakeFirstOrThrow();
-  return row.seq;
+export async function setTeamSeq(trx: Db, teamId: string, seq: number): Promise<void> {
+  await runTemplate(trx, 'setTeamSeq', [seq, teamId], ([s, id]) => trx.updateTable('teams').set({ seq: s as unknown as number }).where('id', '=', id!));
 }
 
-/** Records a mutation id; false when the team had already applied it. */
-export async function markApplied(trx: Db, teamId: string, mutationId: string, now: Date): Promise<boolean> {
-  const inserted = await trx
-    .insertInto('applied_mutations')
-    .values({ team_id: teamId, mutation_id: mutationId, applied_at: now.toISOString() })
-    .onConflict((oc) => oc.columns(['team_id', 'mutation_id']).doNothing())
-    .returning('mutation_id')
-    .executeTakeFirst();
-  return inserted !== undefined;
+/**
+ * Records the mutation ids the team has not applied yet and returns them; an id repeated within
+ * `ids` counts once. Run under the team lock, so that no concurrent push claims the same id.
+ */
+export async function claimMutations(trx: Db, teamId: string, ids: readonly string[], now: Date): Promise<Set<string>> {
+  const unique = [...new Set(ids)];
+  const fresh = new Set<string>();
+  const appliedAt = now.toISOString();
+  // One statement per chunk: the ids the insert did not skip are the ones never applied before.
+  for (const part of chunks(unique)) {
+    const { rows } = await runTemplate(trx, `claimMutations:${part.length}`, part.flatMap((id) => [teamId, id, appliedAt]), (m) =>
+      trx
+        .insertInto('applied_mutations')
+        .values(part.map((_, i) => ({ team_id: m[3 * i]!, mutation_id: m[3 * i + 1]!, applied_at: m[3 * i + 2]! })))
+        .onConflict((oc) => oc.columns(['team_id', 'mutation_id']).doNothing())
+        .returning('mutation_id'),
+    );
+    for (const r of rows) fresh.add(r.mutation_id);
+  }
+  return fresh;
 }
 
-export async function loadRecord(db: Db, teamId: string, entity: EntityName, id: string): Promise<FieldState | undefined> {
-  const row = await db
-    .selectFrom('records')
-    .select(['data', 'clocks'])
-    .where('team_id', '=', teamId)
-    .where('entity', '=', entity)
-    .where('id', '=', id)
-    .executeTakeFirst();
-  return row && { data: JSON.parse(row.data) as FieldState['data'], clocks: JSON.parse(row.clocks) as FieldState['clocks'] };
-}
-
-export interface RecordVersion extends FieldState {
-  teamId: string;
+export interface StoredRecord extends FieldState {
   entity: EntityName;
   id: string;
   seq: number;
 }
 
-export async function saveRecord(trx: Db, r: RecordVersion): Promise<void> {
-  const values = {
-    seq: r.seq,
-    data: JSON.stringify(r.data),
-    clocks: JSON.stringify(r.clocks),
-    deleted: r.data.deleted === true ? 1 : 0,
-  };
-  await trx
-    .insertInto('records')
-    .values({ team_id: r.teamId, entity: r.entity, id: r.id, ...values })
-    .onConflict((oc) => oc.columns(['team_id', 'entity', 'id']).doUpdateSet(values))
-    .execute();
+/** The records named by `refs` (entity + id) that the team has, by `recordRef`. */
+export async function loadRecords(db: Db, teamId: string, refs: readonly { entity: string; id: string }[]): Promise<Map<string, StoredRecord>> {
+  const byEntity = new Map<string, Set<string>>();
+  for (const r of refs) {
+    const ids = byEntity.get(r.entity) ?? new Set<string>();
+    ids.add(r.id);
+    byEntity.set(r.entity, ids);
+  }
+  const found = new Map<string, StoredRecord>();
+  for (const [entity, ids] of byEntity) {
+    for (const part of chunks([...ids], 500)) {
+      const { rows } = await runTemplate(db, `loadRecords:${part.length}`, [teamId, entity, ...part], ([team, kind, ...list]) =>
+        db.selectFrom('records').select(['id', 'seq', 'data', 'clocks']).where('team_id', '=', team!).where('entity', '=', kind!).where('id', 'in', list),
+      );
+      for (const row of rows) {
+        found.set(recordRef(entity, row.id), {
+          entity: entity as EntityName,
+          id: row.id,
+          seq: row.seq,
+          data: JSON.parse(row.data) as FieldState['data'],
+          clocks: JSON.parse(row.clocks) as FieldState['clocks'],
+        });
+      }
+    }
+  }
+  return found;
+}
+
+export async function loadRecord(db: Db, teamId: string, entity: EntityName, id: string): Promise<FieldState | undefined> {
+  return (await loadRecords(db, teamId, [{ entity, id }])).get(recordRef(entity, id));
+}
+
+export interface RecordVersion extends FieldState {
+  entity: EntityName;
+  id: string;
+  seq: number;
+}
+
+/** Inserts or replaces the records, with their derived columns, in a few multi-row statements. */
+const RECORD_COLUMNS = ['team_id', 'entity', 'id', 'seq', 'data', 'clocks', 'deleted', 'person_id', 'company_name', 'company_key'] as const;
+
+export async function saveRecords(trx: Db, teamId: string, versions: readonly RecordVersion[]): Promise<void> {
+  for (const part of chunks(versions)) {
+    const params = part.flatMap((r) => {
+      const d = derivedColumns(r.entity, r.data);
+      return [teamId, r.entity, r.id, r.seq, JSON.stringify(r.data), JSON.stringify(r.clocks), r.data.deleted === true ? 1 : 0, d.person_id, d.company_name, d.company_key];
+    });
+    const width = RECORD_COLUMNS.length;
+    await runTemplate(trx, `saveRecords:${part.length}`, params, (m) =>
+      trx
+      .insertInto('records')
+      .values(part.map((_, i) => Object.fromEntries(RECORD_COLUMNS.map((c, k) => [c, m[i * width + k]])) as never))
+      .onConflict((oc) =>
+        oc.columns(['team_id', 'entity', 'id']).doUpdateSet((eb) => ({
+          seq: eb.ref('excluded.seq'),
+          data: eb.ref('excluded.data'),
+          clocks: eb.ref('excluded.clocks'),
+          deleted: eb.ref('excluded.deleted'),
+          person_id: eb.ref('excluded.person_id'),
+          company_name: eb.ref('excluded.company_name'),
+          company_key: eb.ref('excluded.company_key'),
+        })),
+      ),
+    );
+  }
+}
+
+/** Keeps record_keys in step with the profile keys of the people and companies that changed. */
+export async function syncRecordKeys(
+  trx: Db,
+  teamId: string,
+  changed: readonly { entity: string; id: string; before?: Record<string, unknown>; after: Record<string, unknown> }[],
+): Promise<void> {
+  const stale = new Map<string, string[]>();
+  const rows: { team_id: string; profile_key: string; entity: string; id: string }[] = [];
+  for (const c of changed) {
+    if (c.entity !== 'person' && c.entity !== 'company') continue;
+    const old = c.before ? profileKeysOf(c.entity, c.before) : [];
+    const now = profileKeysOf(c.entity, c.after);
+    if (old.length === now.length && old.every((k, i) => k === now[i])) continue;
+    if (old.length) stale.set(c.entity, [...(stale.get(c.entity) ?? []), c.id]);
+    for (const profile_key of now) rows.push({ team_id: teamId, profile_key, entity: c.entity, id: c.id });
+  }
+  for (const [entity, ids] of stale) {
+    for (const part of chunks(ids, 500)) {
+      await trx.deleteFrom('record_keys').where('team_id', '=', teamId).where('entity', '=', entity).where('id', 'in', part).execute();
+    }
+  }
+  for (const part of chunks(rows)) {
+    await runTemplate(trx, `recordKeys:${part.length}`, part.flatMap((r) => [r.team_id, r.profile_key, r.entity, r.id]), (m) =>
+      trx
+        .insertInto('record_keys')
+        .values(part.map((_, i) => ({ team_id: m[4 * i]!, profile_key: m[4 * i + 1]!, entity: m[4 * i + 2]!, id: m[4 * i + 3]! })))
+        .onConflict((oc) => oc.doNothing()),
+    );
+  }
 }
 
 /** The team's records changed after `cursor`, oldest change first. */
 export async function pullRecords(db: Db, teamId: string, cursor: number, limit: number): Promise<PullResponse> {
-  const rows = await db
-    .selectFrom('records')
-    .select(['entity', 'id', 'seq', 'data', 'clocks'])
-    .where('team_id', '=', teamId)
-    .where('seq', '>', cursor)
-    .orderBy('seq')
-    .limit(limit + 1)
-    .execute();
-  const page = rows.slice(0, limit);
-  const records: SyncedRecord[] = page.map((row) => ({
+  const page = await pullRows(db, teamId, cursor, limit);
+  const rows = page.rows;
+  const records: SyncedRecord[] = rows.map((row) => ({
     entity: row.entity as EntityName,
     id: row.id,
     seq: row.seq,
     data: JSON.parse(row.data) as SyncedRecord['data'],
     clocks: JSON.parse(row.clocks) as SyncedRecord['clocks'],
   }));
-  return { records, cursor: page.at(-1)?.seq ?? cursor, hasMore: rows.length > limit };
+  return { records, cursor: rows.at(-1)?.seq ?? cursor, hasMore: page.hasMore };
+}
+
+interface PullRow {
+  entity: string;
+  id: string;
+  seq: number;
+  data: string;
+  clocks: string;
+}
+
+async function pullRows(db: Db, teamId: string, cursor: number, limit: number): Promise<{ rows: PullRow[]; hasMore: boolean }> {
+  const { rows } = await runTemplate(db, 'pullRecords', [teamId, cursor, limit + 1], ([team, after, n]) =>
+    db
+      .selectFrom('records')
+      .select(['entity', 'id', 'seq', 'data', 'clocks'])
+      .where('team_id', '=', team!)
+      .where('seq', '>', after as unknown as number)
+      .orderBy('seq')
+      .limit(n as unknown as number),
+  );
+  return { rows: rows.slice(0, limit).map((r) => ({ ...r, seq: Number(r.seq) })), hasMore: rows.length > limit };
+}
+
+/**
+ * The same page as pullRecords, as JSON text spliced from the stored JSON: a pull sends what was
+ * stored without parsing and re-serialising every record (PullResponse's shape, byte for byte
+ * what JSON.stringify would write for it).
+ */
+export async function pullRecordsJson(db: Db, teamId: string, cursor: number, limit: number): Promise<string> {
+  const { rows, hasMore } = await pullRows(db, teamId, cursor, limit);
+  const records = rows.map((r) => `{"entity":${JSON.stringify(r.entity)},"id":${JSON.stringify(r.id)},"seq":${r.seq},"data":${r.data},"clocks":${r.clocks}}`);
+  return `{"records":[${records.join(',')}],"cursor":${rows.at(-1)?.seq ?? cursor},"hasMore":${hasMore}}`;
 }

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { ulid } from 'ulidx';
+import { newId as ulid } from '../ids';
 import type { Database } from './schema';
 
 export interface Team {
@@ -23,4 +23,14 @@ export async function ensureTeam(db: Kysely<Database>, name: string): Promise<Te
   const team = await findTeam(db, name);
   if (!team) throw new Error(`team ${name} could not be created`);
   return { ...team, created: false };
+}
+
+export async function listTeams(db: Kysely<Database>) {
+  return db
+    .selectFrom('teams')
+    .leftJoin('users', 'users.team_id', 'teams.id')
+    .select((eb) => ['teams.id as id', 'teams.name as name', 'teams.created_at as createdAt', eb.fn.count<number>('users.id').as('users')])
+    .groupBy(['teams.id', 'teams.name', 'teams.created_at'])
+    .orderBy('teams.name')
+    .execute();
 }

@@ -50,6 +50,63 @@ describe.each(STORE_KINDS)('HTTP surface ($name)', (kind) => {
     expect(doc.paths['/v1/sync/pull']).toHaveProperty('get');
   });
 
+  it('serves a self-contained docs page for /openapi.json, with a strict CSP', async () => {
+    const res = await h.request('/docs');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('text/html');
+    const csp = res.headers.get('content-security-policy')!;
+    expect(csp).toMatch(/default-src 'none'; script-src 'sha256-[A-Za-z0-9+/=]+'/);
+    const html = await res.text();
+    expect(html).toContain("fetch('openapi.json')");
+    expect(html).not.toMatch(/<script[^>]+src=|innerHTML/);
+    const { createHash } = await import('node:crypto');
+    const script = /<script>([\s\S]*)<\/script>/.exec(html)![1]!;
+    expect(csp).toContain(`'sha256-${createHash('sha256').update(script).digest('base64')}'`);
+  });
+
+  it('documents every route with its errors, and lists the admin, ownership and alert routes', async () => {
+    const doc = (await (await h.request('/openapi.json')).json()) as { paths: Record<string, Record<string, { responses: Record<string, unknown> }>> };
+    expect(Object.keys(doc.paths).sort()).toEqual([
+      '/health',
+      '/v1/admin/aliases',
+      '/v1/admin/aliases/{id}',
+      '/v1/admin/feeds',
+      '/v1/admin/feeds/{id}',
+      '/v1/admin/tokens',
+      '/v1/admin/tokens/{id}',
+      '/v1/admin/users',
+      '/v1/admin/users/{email}',
+      '/v1/alerts',
+      '/v1/intel',
+      '/v1/me',
+      '/v1/owners',
+      '/v1/sync/pull',
+      '/v1/sync/push',
+    ]);
+    for (const [path, ops] of Object.entries(doc.paths)) {
+      for (const [method, op] of Object.entries(ops)) {
+        if (path === '/health') continue;
+        expect(Object.keys(op.responses), `${method} ${path}`).toEqual(expect.arrayContaining(['401', '429']));
+        if (path.startsWith('/v1/admin')) expect(Object.keys(op.responses), `${method} ${path}`).toContain('403');
+      }
+    }
+  });
+
+  it('answers /health with 503 when the database does not', async () => {
+    await h.store.db.destroy();
+    const res = await h.request('/health');
+    expect(res.status).toBe(503);
+    expect(await res.json()).toEqual({ ok: false, error: 'database unavailable' });
+  });
+
+  it('allows the admin methods on a preflight from the extension', async () => {
+    const origin = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop';
+    const res = await h.request('/v1/admin/tokens/x', { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'DELETE' } });
+    expect(res.status).toBe(204);
+    expect(res.headers.get('access-control-allow-methods')).toContain('DELETE');
+    expect(res.headers.get('access-control-allow-methods')).toContain('PATCH');
+  });
+
   it('answers unknown routes with JSON 404', async () => {
     const res = await h.request('/nope');
     expect(res.status).toBe(404);
@@ -77,9 +134,12 @@ describe.each(STORE_KINDS)('HTTP surface ($name)', (kind) => {
     }
     expect(res.status).toBe(500);
     expect(await res.json()).toEqual({ error: { code: 'internal', message: 'internal server error' } });
-    expect(h.logged).toHaveLength(1);
-    expect(h.logged[0]).toContain('POST /v1/sync/push');
-    expect(h.logged[0]).not.toContain(token);
-    expect(h.logged[0]).not.toContain(secretNote);
+    const lines = h.logged.map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatchObject({ level: 'error', msg: 'unhandled error', method: 'POST', route: '/v1/sync/push' });
+    expect(lines[0]!.error).toContain('applied_mutations');
+    expect(lines[1]).toMatchObject({ level: 'info', msg: 'request', method: 'POST', route: '/v1/sync/push', status: 500 });
+    expect(h.logged.join('\n')).not.toContain(token);
+    expect(h.logged.join('\n')).not.toContain(secretNote);
   });
 });

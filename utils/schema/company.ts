@@ -8,5 +8,7 @@ export const Company = RecordBase.extend({
   industry: Text(200).optional(),
   profileKeys: z.array(ProfileKey).min(1, 'a company needs at least one profile key'),
   profileUrl: z.url({ protocol: /^https?$/, error: 'profileUrl must be an http(s) URL' }).optional(),
+  /** The company's own site: intel is matched to it by the article's domain. */
+  website: z.url({ protocol: /^https?$/, error: 'website must be an http(s) URL' }).optional(),
 });
 export type Company = z.infer<typeof Company>;

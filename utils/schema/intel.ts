@@ -15,6 +15,10 @@ export const IntelItem = z.object({
   publishedAt: z.iso.datetime({ offset: true, error: 'publishedAt must be an ISO 8601 date-time' }),
   summary: Text(2000).optional(),
   source: Text(200).optional(),
+  /** As written in the story: "数千万元", "10亿元", "$20M". */
+  amount: Text(60).min(1).optional(),
+  /** Funding round: "Seed", "Pre-A", "Series B2", "IPO"… */
+  round: Text(40).min(1).optional(),
 });
 export type IntelItem = z.infer<typeof IntelItem>;
 

@@ -1,5 +1,8 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as initial from './001_initial';
+import * as roles from './002_roles';
+import * as ownershipAlerts from './003_ownership_alerts';
+import * as intelFeeds from './004_intel_feeds';
 
 /**
  * Listed by hand rather than read from the directory, so that migrations work the same under
@@ -7,6 +10,9 @@ import * as initial from './001_initial';
  */
 const migrations: Record<string, Migration> = {
   '001_initial': initial,
+  '002_roles': roles,
+  '003_ownership_alerts': ownershipAlerts,
+  '004_intel_feeds': intelFeeds,
 };
 
 export const migrationProvider: MigrationProvider = {

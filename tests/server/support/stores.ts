@@ -15,7 +15,20 @@ const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL;
 const sqlite: StoreKind = { name: 'sqlite', open: () => openStore(':memory:'), dispose: async () => {} };
 
 /** Children before parents, for the foreign keys. */
-const TABLES = ['intel_items', 'applied_mutations', 'records', 'tokens', 'users', 'teams'] as const;
+const TABLES = [
+  'alerts',
+  'intel_links',
+  'project_links',
+  'company_aliases',
+  'feeds',
+  'intel_items',
+  'record_keys',
+  'applied_mutations',
+  'records',
+  'tokens',
+  'users',
+  'teams',
+] as const;
 
 /**
  * Each test file gets its own schema, so files can run in parallel on one database; it is

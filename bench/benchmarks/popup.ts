@@ -1,0 +1,61 @@
+import type { Page } from '@playwright/test';
+import type { Benchmark } from '../benchmark';
+import { callSource, inPage, waitInPage } from '../in-page';
+import type { Lab } from '../lab';
+import { listRepainted, listSettled, mainThreadQuiet, popupProbe, probeState, type ProbeState } from '../popup-probe';
+
+/**
+ * What a recruiter types; each sample times the third letter (`ja` → `jam`), which must change the
+ * list (`sm` → `smi` would not: every "sm" is a Smith, and an unchanged list cannot be timed).
+ * English first names: they match the same way whatever the search engine does with pinyin.
+ */
+const QUERIES = ['james', 'mark', 'robert', 'daniel', 'kevin', 'anna', 'elena', 'sofia'];
+
+async function openPopup(lab: Lab, page: Page, timeoutMs: number): Promise<number> {
+  await page.goto(`chrome-extension://${lab.ext.extensionId}/popup.html`);
+  await waitInPage(page, () => (globalThis as unknown as { __sbProbe: ProbeState }).__sbProbe.firstRowAt >= 0, undefined, timeoutMs, 'the first row');
+  return (await inPage(page, probeState, undefined)).firstRowAt;
+}
+
+async function withProbe<T>(lab: Lab, fn: (page: Page) => Promise<T>): Promise<T> {
+  return lab.withPage(async (page) => {
+    await page.addInitScript(callSource(popupProbe, undefined));
+    return fn(page);
+  });
+}
+
+export const popupBenchmarks: Benchmark[] = [
+  {
+    name: 'popup.first_paint',
+    people: 10_000,
+    run: (lab) =>
+      withProbe(lab, async (page) => {
+        const out: number[] = [];
+        for (let i = 0; i < lab.runs; i++) out.push(await openPopup(lab, page, 60_000));
+        return [{ name: 'popup.first_paint', unit: 'ms', samples: lab.measured(out) }];
+      }),
+  },
+  {
+    name: 'search.keystroke_100k',
+    people: 100_000,
+    run: (lab) =>
+      withProbe(lab, async (page) => {
+        await openPopup(lab, page, 600_000);
+        // Steady state: the popup builds its search index after the first paint (with 100k people that
+        // takes seconds, and keystrokes meanwhile are far slower); time keystrokes once that is done.
+        await waitInPage(page, mainThreadQuiet, 3000, 600_000, 'the popup to finish its background work');
+        const search = page.getByTestId('sb-search');
+        const out: number[] = [];
+        for (let i = 0; i < lab.runs; i++) {
+          const query = QUERIES[i % QUERIES.length]!;
+          await search.fill(query.slice(0, 2));
+          await inPage(page, listSettled, { quietMs: 300, timeoutMs: 300_000 });
+          await search.press(query[2]!);
+          await waitInPage(page, listRepainted, undefined, 60_000, `the list to change after typing "${query.slice(0, 3)}"`);
+          const s = await inPage(page, probeState, undefined);
+          out.push(s.listPaintedAt - s.keyAt);
+        }
+        return [{ name: 'search.keystroke_100k', unit: 'ms', samples: lab.measured(out) }];
+      }),
+  },
+];

@@ -1,0 +1,28 @@
+import { syncLoad } from '../server/load/sync';
+import type { Benchmark } from './benchmark';
+
+/**
+ * The sync API under load (issue 7): `serve` on SQLite in its own process, load from this process
+ * over 127.0.0.1 (server/load/). Each sample is one measured round of a few seconds. Targets:
+ * sync.pull_rps ≥ 2,000 with p99 ≤ 50 ms; sync.push_batches_ps ≥ 500 (50 mutations each) with
+ * p99 ≤ 50 ms. The *_cpu_ms entries are the server's CPU time per request (from /proc), which
+ * says what one idle core would sustain (1000 / ms) on a shared, noisy machine.
+ */
+export const syncBenchmarks: Benchmark[] = [
+  {
+    name: 'sync.pull_rps',
+    people: 'none',
+    run: async (options) => {
+      const report = await syncLoad({ rounds: Math.max(1, Math.min(options.samples, 5)), seconds: 3, log: (line) => console.log(line) });
+      const cpu = (rs: { serverCpuMs: number | undefined }[]) => rs.flatMap((r) => (r.serverCpuMs === undefined ? [] : [r.serverCpuMs]));
+      return [
+        { name: 'sync.pull_rps', unit: 'req/s', samples: report.pull.map((r) => r.perSecond) },
+        { name: 'sync.pull_p99_ms', unit: 'ms', samples: report.pull.map((r) => r.p99) },
+        ...(cpu(report.pull).length ? [{ name: 'sync.pull_cpu_ms', unit: 'ms', samples: cpu(report.pull) }] : []),
+        { name: 'sync.push_batches_ps', unit: 'batches/s', samples: report.push.map((r) => r.perSecond) },
+        { name: 'sync.push_p99_ms', unit: 'ms', samples: report.push.map((r) => r.p99) },
+        ...(cpu(report.push).length ? [{ name: 'sync.push_cpu_ms', unit: 'ms', samples: cpu(report.push) }] : []),
+      ];
+    },
+  },
+];

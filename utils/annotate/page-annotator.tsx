@@ -236,11 +236,11 @@ export class PageAnnotator {
   }
 }
 
-/** Marks the frame that paints the rendered card: React commits after mount, then a frame paints it. */
+/** Marks the start of the frame that paints the card: the first frame after React has committed it. */
 function markPainted(shadow: ShadowRoot): void {
   const check = () => {
     if (!shadow.host.isConnected) return;
-    if (shadow.querySelector('[data-testid=sb-status]')) setTimeout(() => performance.mark('scoutbook:card-painted'));
+    if (shadow.querySelector('[data-testid=sb-status]')) performance.mark('scoutbook:card-painted');
     else requestAnimationFrame(check);
   };
   requestAnimationFrame(check);

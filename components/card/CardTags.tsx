@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Person } from '@/utils/schema';
 import { send } from '@/utils/messaging/send';
 import { useCardEnv } from './CardContext';
@@ -6,7 +6,15 @@ import { useCardEnv } from './CardContext';
 export function CardTags({ person }: { person: Person }) {
   const { t, act } = useCardEnv();
   const [draft, setDraft] = useState('');
-  const save = (tags: string[]) => act(() => send({ type: 'setTags', personId: person.id, tags }));
+  // The newest list, including adds whose save has not come back yet: two quick Enters keep both tags.
+  const latest = useRef(person.tags);
+  useEffect(() => {
+    latest.current = person.tags;
+  }, [person.tags]);
+  const save = (tags: string[]) => {
+    latest.current = tags;
+    return act(() => send({ type: 'setTags', personId: person.id, tags }));
+  };
   return (
     <section className="sb-section" aria-label={t('tags.label')}>
       <div className="sb-section-title">{t('tags.label')}</div>
@@ -17,7 +25,7 @@ export function CardTags({ person }: { person: Person }) {
             <button
               type="button"
               aria-label={t('tags.remove', { tag })}
-              onClick={() => void save(person.tags.filter((x) => x !== tag))}
+              onClick={() => void save(latest.current.filter((x) => x !== tag))}
             >
               ×
             </button>
@@ -34,7 +42,9 @@ export function CardTags({ person }: { person: Person }) {
           onKeyDown={(e) => {
             if (e.key !== 'Enter' || !draft.trim()) return;
             e.preventDefault();
-            void save([...person.tags, draft.trim()]).then(() => setDraft(''));
+            const tag = draft.trim();
+            setDraft('');
+            void save([...latest.current, tag]);
           }}
         />
       </div>

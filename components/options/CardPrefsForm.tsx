@@ -10,6 +10,11 @@ export function CardPrefsForm() {
     return prefsItem.watch((raw) => setPrefs(parsePrefs(raw)));
   }, []);
   if (!prefs) return null;
+  // Shown at once; the storage watcher confirms it (and carries changes made elsewhere).
+  const change = (next: Partial<Prefs>) => {
+    setPrefs({ ...prefs, ...next });
+    void updatePrefs(next);
+  };
   return (
     <section>
       <h2>In-page card</h2>
@@ -21,7 +26,7 @@ export function CardPrefsForm() {
             data-testid={`sb-site-${site.id}`}
             checked={!prefs.disabledSites.includes(site.id)}
             onChange={(e) =>
-              void updatePrefs({
+              change({
                 disabledSites: e.target.checked
                   ? prefs.disabledSites.filter((s) => s !== site.id)
                   : [...prefs.disabledSites, site.id],
@@ -36,7 +41,7 @@ export function CardPrefsForm() {
         <select
           data-testid="sb-language"
           value={prefs.language ?? ''}
-          onChange={(e) => void updatePrefs({ language: (e.target.value || undefined) as Prefs['language'] })}
+          onChange={(e) => change({ language: (e.target.value || undefined) as Prefs['language'] })}
         >
           <option value="">Follow the browser</option>
           <option value="en">English</option>

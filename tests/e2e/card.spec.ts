@@ -35,24 +35,32 @@ test('a change in one tab shows in the card of another tab within 200 ms', async
   await other.goto(JANE);
   await expect(card(other).getByTestId('sb-status')).toHaveText(/^Saved/);
 
-  // Timed inside the pages (one machine, one wall clock): the click in one tab, the note appearing in the other.
-  const appeared = other.evaluate(
-    () =>
-      new Promise<number>((resolve) => {
-        const root = document.querySelector('scoutbook-card')!.shadowRoot!;
-        new MutationObserver(() => {
-          if (root.querySelector('[data-testid=sb-note]')?.textContent?.includes('Seen in tab one')) resolve(Date.now());
-        }).observe(root, { childList: true, subtree: true, characterData: true });
-      }),
-  );
-  await card(page).getByTestId('sb-note-input').fill('Seen in tab one');
-  const clickedAt = await page.evaluate(() => {
-    const button = document.querySelector('scoutbook-card')!.shadowRoot!.querySelector<HTMLButtonElement>('[data-testid=sb-note-add]')!;
-    const at = Date.now();
-    button.click();
-    return at;
-  });
-  expect((await appeared) - clickedAt).toBeLessThan(200);
+  // Timed inside the pages (one machine, one wall clock): the click in one tab, the note appearing
+  // in the other. The median of three, so one scheduling hiccup on a shared machine does not decide.
+  const latencies: number[] = [];
+  for (let i = 1; i <= 3; i++) {
+    const text = `Seen in tab one #${i}`;
+    const appeared = other.evaluate(
+      (text) =>
+        new Promise<number>((resolve) => {
+          const root = document.querySelector('scoutbook-card')!.shadowRoot!;
+          new MutationObserver(() => {
+            if (root.querySelector('[data-testid=sb-note]')?.textContent?.includes(text)) resolve(Date.now());
+          }).observe(root, { childList: true, subtree: true, characterData: true });
+        }),
+      text,
+    );
+    await card(page).getByTestId('sb-note-input').fill(text);
+    const clickedAt = await page.evaluate(() => {
+      const button = document.querySelector('scoutbook-card')!.shadowRoot!.querySelector<HTMLButtonElement>('[data-testid=sb-note-add]')!;
+      const at = Date.now();
+      button.click();
+      return at;
+    });
+    latencies.push((await appeared) - clickedAt);
+  }
+  latencies.sort((a, b) => a - b);
+  expect(latencies[1], `latencies ${latencies.join(', ')} ms`).toBeLessThan(200);
 });
 
 test('the card is keyboard-usable, collapses to a badge with Escape, and remembers it', async ({ page }) => {

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { BENCHMARKS, runOrder } from './registry';
-import { buildExtension } from './build';
+import { buildExtension, otherRuns, removeRunBuilds } from './build';
 import { parseArgs, select } from './cli';
 import { Lab } from './lab';
 import { machine } from './machine';
@@ -22,6 +22,8 @@ async function main(): Promise<number> {
   const started = Date.now();
   const load = () => loadavg()[0]!.toFixed(1);
   console.log(`[bench] source ${revision()}; load average ${load()} on ${machine().cpus} CPUs`);
+  const others = otherRuns();
+  if (others.length) console.warn(`[bench] warning: other bench runs in this tree (pid ${others.join(', ')}): each measures the other's load`);
   const measured: Measurement[] = [];
   const failures: string[] = [];
   let lab: Lab | undefined;
@@ -43,6 +45,7 @@ async function main(): Promise<number> {
     }
   } finally {
     await lab?.close();
+    removeRunBuilds();
   }
 
   // An entry whose baseline failed keeps its figures, without a ratio.

@@ -1,0 +1,19 @@
+import type { Language } from '../translate';
+import * as common from './common';
+
+/**
+ * The popup's strings, kept apart from the card's (utils/i18n/messages.ts) so they never weigh on
+ * the content scripts. One file per area; add an area by importing it here and spreading it in.
+ */
+const en = { ...common.en };
+export type PopupMessageKey = keyof typeof en;
+const zhCN: Record<PopupMessageKey, string> = { ...common.zhCN };
+
+const TABLES: Record<Language, Record<PopupMessageKey, string>> = { en, 'zh-CN': zhCN };
+
+export type PopupTranslate = (key: PopupMessageKey, vars?: Record<string, string | number>) => string;
+
+export function popupTranslator(lang: Language): PopupTranslate {
+  const table = TABLES[lang];
+  return (key, vars) => table[key].replace(/\{(\w+)\}/g, (m, name: string) => (vars && name in vars ? String(vars[name]) : m));
+}

@@ -17,8 +17,9 @@ export default defineConfig({
     name: 'Scoutbook',
     description:
       'Your notes, talent bank, pipelines and company intel right on LinkedIn profiles. Local-first; optional self-hosted team sync.',
-    // storage: settings; alarms: periodic sync. No tabs permission: sendMessage to tabs does not need it.
-    permissions: ['storage', 'alarms', 'unlimitedStorage'],
+    // storage: settings; alarms: periodic sync and follow-up reminders; notifications: a reminder when
+    // a follow-up falls due. No tabs permission: sendMessage to tabs does not need it.
+    permissions: ['storage', 'alarms', 'notifications', 'unlimitedStorage'],
     // Only the sites we annotate (DESIGN §4). The sync server is reached through CORS, not a host permission.
     host_permissions: Object.values(SITE_MATCHES).flat(),
     commands: {

@@ -1,6 +1,7 @@
 import type { Benchmark } from './benchmark';
 import { annotateBenchmarks } from './benchmarks/annotate';
 import { bundleBenchmarks } from './benchmarks/bundle';
+import { dataBenchmarks } from './benchmarks/data';
 import { memoryBenchmarks } from './benchmarks/memory';
 import { popupBenchmarks } from './benchmarks/popup';
 import { syncBenchmarks } from './sync';
@@ -14,6 +15,7 @@ export const BENCHMARKS: Benchmark[] = [
   ...annotateBenchmarks,
   ...memoryBenchmarks,
   ...popupBenchmarks,
+  ...dataBenchmarks,
   ...syncBenchmarks,
 ];
 

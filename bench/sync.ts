@@ -1,5 +1,7 @@
 import { syncLoad } from '../server/load/sync';
 import type { Benchmark } from './benchmark';
+import { buildExtension } from './build';
+import { measureClientSync } from './sync-client';
 
 /**
  * The sync API under load (issue 7): `serve` on SQLite in its own process, load from this process
@@ -22,6 +24,30 @@ export const syncBenchmarks: Benchmark[] = [
         { name: 'sync.push_batches_ps', unit: 'batches/s', samples: report.push.map((r) => r.perSecond) },
         { name: 'sync.push_p99_ms', unit: 'ms', samples: report.push.map((r) => r.p99) },
         ...(cpu(report.push).length ? [{ name: 'sync.push_cpu_ms', unit: 'ms', samples: cpu(report.push) }] : []),
+      ];
+    },
+  },
+  {
+    // The extension's side (bench/sync-client.ts): a fresh profile pulling 100,000 records until the
+    // last one is found by the card's lookup (target ≤ 15 s), then incremental syncs of 100 changes
+    // a teammate pushed (target ≤ 300 ms). Chromium with the built e2e extension, `serve` on SQLite.
+    // Its baseline is IndexedDB alone putting as many rows in the same profile (the floor).
+    name: 'sync.initial_100k',
+    people: 'none',
+    run: async (options) => {
+      const extensionDir = buildExtension('e2e', { force: options.build });
+      const r = await measureClientSync({
+        extensionDir,
+        people: 100_000,
+        initialSamples: Math.max(1, Math.min(options.samples, 3)),
+        changes: 100,
+        incrementalSamples: options.warmup + Math.min(options.samples, 20),
+        log: (line) => console.log(line),
+      });
+      return [
+        { name: 'sync.idb_floor_100k', unit: 'ms', samples: r.floor },
+        { name: 'sync.initial_100k', unit: 'ms', samples: r.initial, baseline: 'sync.idb_floor_100k' },
+        { name: 'sync.incremental_100', unit: 'ms', samples: r.incremental.slice(options.warmup) },
       ];
     },
   },

@@ -18,7 +18,18 @@ export const TARGETS: Target[] = [
   { name: 'bundle.content_gz_kb.', figure: 'median', max: 120 },
   { name: 'sync.pull_p99_ms', figure: 'median', max: 50 },
   { name: 'sync.push_p99_ms', figure: 'median', max: 50 },
+  { name: 'sync.initial_100k', figure: 'median', max: 15_000 },
+  { name: 'sync.incremental_100', figure: 'median', max: 300 },
   { name: 'memory.tab_mb', figure: 'median', max: 10 },
+  { name: 'export.csv_100k', figure: 'median', max: 2000 },
+  { name: 'export.xlsx_100k', figure: 'median', max: 8000 },
+  { name: 'import.csv_100k', figure: 'median', max: 10_000 },
+  { name: 'export.csv_100k.longest_task_ms', figure: 'p95', max: 100 },
+  { name: 'export.xlsx_100k.longest_task_ms', figure: 'p95', max: 100 },
+  { name: 'import.csv_100k.longest_task_ms', figure: 'p95', max: 100 },
+  { name: 'export.csv_100k.peak_heap_mb', figure: 'p95', max: 300 },
+  { name: 'export.xlsx_100k.peak_heap_mb', figure: 'p95', max: 300 },
+  { name: 'import.csv_100k.peak_heap_mb', figure: 'p95', max: 300 },
 ];
 
 /** One line per target whose entry is in `results` (a name ending in `.` covers every entry it prefixes). */

@@ -13,11 +13,11 @@ import { addAdminRoutes } from './routes/admin';
 import { addHealthRoute } from './routes/health';
 import { addIntelRoute } from './routes/intel';
 import { addPullRoute } from './routes/pull';
-import { addPushRoute } from './routes/push';
+import { nodeRequest } from './json-body';
+import { addPushRoute, MAX_BODY_BYTES, PUSH_PATH } from './routes/push';
 import { addTeamRoutes } from './routes/team';
 
-/** A full push batch of long notes stays under this; anything bigger is refused before parsing. */
-export const MAX_BODY_BYTES = 4 * 1024 * 1024;
+export { MAX_BODY_BYTES };
 
 /** The sync API as a fetch handler: no listening, so tests can call `app.request()`. */
 export function createApp(options: AppDeps): OpenAPIHono<AppEnv> {
@@ -39,8 +39,11 @@ export function createApp(options: AppDeps): OpenAPIHono<AppEnv> {
     },
   });
   // Only requests that may carry a body: looking for one makes the Node adapter build a full
-  // Request object, a cost every pull would pay for nothing.
-  app.use('/v1/*', (c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next)));
+  // Request object, a cost every pull would pay for nothing. A push served by Node reads its
+  // Node stream itself, within the same limit (json-body.ts).
+  app.use('/v1/*', (c, next) =>
+    c.req.method === 'GET' || c.req.method === 'HEAD' || (c.req.path === PUSH_PATH && nodeRequest(c)) ? next() : limitBody(c, next),
+  );
   app.use('/v1/admin/*', requireAdmin);
 
   addHealthRoute(app, deps);

@@ -42,9 +42,11 @@ const MAINTENANCE_EVERY_MS = 6 * 3600_000;
 
 /** Opens the database and serves the sync API on it until `close()`. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
-  const store = await openStore(options.db);
   const sink = options.log ?? stderrSink;
   const logger = createLogger(sink);
+  const store = await openStore(options.db, {
+    backgroundCheckpoints: { onError: (reason) => logger.warn('background checkpoint failed; SQLite checkpoints in line again', { reason }) },
+  });
   const app = createApp({
     db: store.db,
     log: sink,

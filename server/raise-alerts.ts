@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { forgetPersonAlerts, insertAlerts, type AlertDetail, type AlertKind } from './store/alerts';
+import { profileKeysOf } from './store/derived';
 import { chunks } from './store/records';
 import type { AlertsTable, Database } from './store/schema';
 
@@ -46,10 +47,13 @@ export async function raiseAlerts(trx: Kysely<Database>, teamId: string, actor: 
   if (people.size === 0) return;
   const personIds = [...people];
 
-  // Who owns which entry of these people, as the database holds it before this push.
-  const owners = new Map<string, Map<string, string | undefined>>();
-  for (const p of personIds) owners.set(p, new Map());
-  for (const part of chunks(personIds, 500)) {
+  // Who owns which entry of these people, as the database holds it before this push. Teammates may
+  // have saved one person twice (each before pulling the other's record): entries on any saved
+  // person that shares a profile key count as entries on this one.
+  const twins = await twinsByKey(trx, teamId, personIds, events);
+  const entriesOf = new Map<string, Map<string, string | undefined>>();
+  const everyone = [...new Set([...personIds, ...[...twins.values()].flatMap((t) => [...t])])];
+  for (const part of chunks(everyone, 500)) {
     const rows = await trx
       .selectFrom('records')
       .select(['id', 'person_id', 'data'])
@@ -58,8 +62,14 @@ export async function raiseAlerts(trx: Kysely<Database>, teamId: string, actor: 
       .where('deleted', '=', 0)
       .where('person_id', 'in', part)
       .execute();
-    for (const r of rows) owners.get(r.person_id!)?.set(r.id, lower((JSON.parse(r.data) as Data).ownerId));
+    for (const r of rows) {
+      const held = entriesOf.get(r.person_id!) ?? new Map<string, string | undefined>();
+      held.set(r.id, lower((JSON.parse(r.data) as Data).ownerId));
+      entriesOf.set(r.person_id!, held);
+    }
   }
+  const owners = new Map<string, Map<string, string | undefined>>();
+  for (const p of personIds) owners.set(p, new Map([p, ...(twins.get(p) ?? [])].flatMap((id) => [...(entriesOf.get(id) ?? [])])));
   const users = new Map(
     (await trx.selectFrom('users').select(['id', 'email']).where('team_id', '=', teamId).execute()).map((u) => [u.email, u.id]),
   );
@@ -123,6 +133,29 @@ export async function raiseAlerts(trx: Kysely<Database>, teamId: string, actor: 
     }
   }
   await insertAlerts(trx, [...alerts.values()].filter((a) => !forgotten.includes(a.person_id)));
+}
+
+/** For each person, the other live people of the team saved under one of their profile keys. */
+async function twinsByKey(trx: Kysely<Database>, teamId: string, personIds: readonly string[], events: readonly ChangeEvent[]): Promise<Map<string, Set<string>>> {
+  const keysOf = new Map<string, Set<string>>(personIds.map((p) => [p, new Set<string>()]));
+  for (const part of chunks(personIds, 500)) {
+    const rows = await trx.selectFrom('record_keys').select(['id', 'profile_key']).where('team_id', '=', teamId).where('entity', '=', 'person').where('id', 'in', part).execute();
+    for (const r of rows) keysOf.get(r.id)?.add(r.profile_key);
+  }
+  // People this push creates or changes are not in record_keys yet.
+  for (const e of events) if (e.entity === 'person' && keysOf.has(e.id)) for (const k of profileKeysOf('person', e.after)) keysOf.get(e.id)!.add(k);
+  const keys = [...new Set([...keysOf.values()].flatMap((k) => [...k]))];
+  const holders = new Map<string, Set<string>>();
+  for (const part of chunks(keys, 500)) {
+    const rows = await trx.selectFrom('record_keys').select(['id', 'profile_key']).where('team_id', '=', teamId).where('entity', '=', 'person').where('profile_key', 'in', part).execute();
+    for (const r of rows) holders.set(r.profile_key, (holders.get(r.profile_key) ?? new Set()).add(r.id));
+  }
+  const twins = new Map<string, Set<string>>();
+  for (const [p, own] of keysOf) {
+    const others = new Set([...own].flatMap((k) => [...(holders.get(k) ?? [])]).filter((id) => id !== p));
+    if (others.size) twins.set(p, others);
+  }
+  return twins;
 }
 
 function stagesOf(pipeline: Data | undefined): Map<string, string> {

@@ -28,12 +28,16 @@ export const popupBenchmarks: Benchmark[] = [
   {
     name: 'popup.first_paint',
     people: 10_000,
-    run: (lab) =>
-      withProbe(lab, async (page) => {
-        const out: number[] = [];
-        for (let i = 0; i < lab.runs; i++) out.push(await openPopup(lab, page, 60_000));
-        return [{ name: 'popup.first_paint', unit: 'ms', samples: lab.measured(out) }];
-      }),
+    run: async (lab) => {
+      // Each open in a new tab, as a popup opens: re-navigating the last popup would time its unload
+      // too, which waits for whatever it was still doing (reading the whole bank, indexing it).
+      const out: number[] = [];
+      for (let i = 0; i < lab.runs; i++) {
+        out.push(await withProbe(lab, (page) => openPopup(lab, page, 60_000)));
+        await new Promise((r) => setTimeout(r, 250));
+      }
+      return [{ name: 'popup.first_paint', unit: 'ms', samples: lab.measured(out) }];
+    },
   },
   {
     name: 'search.keystroke_100k',

@@ -9,6 +9,7 @@ import type { Act, Subject } from './act';
 import { CardEnvContext } from './CardContext';
 import { CardIntel } from './CardIntel';
 import { CardNotes } from './CardNotes';
+import { CardOwners } from './CardOwners';
 import { CardStage } from './CardStage';
 import { CardStatus } from './CardStatus';
 import { CardTags } from './CardTags';
@@ -140,6 +141,7 @@ export function Card(props: CardProps) {
               )}
             </div>
             <CardWarnings warnings={data.warnings} />
+            {target.kind === 'person' && <CardOwners data={data} extracted={extracted as PersonProfile | undefined} />}
             {!saved && (
               <button type="button" data-testid="sb-save" className="sb-primary" onClick={() => void act(async () => {})}>
                 {target.kind === 'person' ? t('save.person') : t('save.company')}

@@ -4,9 +4,11 @@ import { backupFileName, exportBackup } from '@/utils/backup/export-backup';
 import { restoreBackup, type RestoreMode } from '@/utils/backup/restore-backup';
 import { downloadText } from './download';
 import { writeFromPage } from '@/utils/db/page-writes';
+import { useI18n } from './i18n/I18nProvider';
 
 /** One versioned JSON file with everything; restore merges into, or replaces, this profile. */
 export function BackupPanel() {
+  const { t } = useI18n();
   const [mode, setMode] = useState<RestoreMode>('merge');
   const [message, setMessage] = useState<{ ok: boolean; text: string }>();
 
@@ -20,28 +22,31 @@ export function BackupPanel() {
     try {
       const input: unknown = JSON.parse(await file.text());
       const result = await writeFromPage((store) => restoreBackup(store, input, { mode }));
-      setMessage({ ok: true, text: `Restored (${mode}): ${JSON.stringify(result)}` });
+      setMessage({
+        ok: true,
+        text: t('data.backup.restored', { mode: t(mode === 'merge' ? 'data.backup.merge' : 'data.backup.replace'), added: result.added, updated: result.updated, unchanged: result.unchanged }),
+      });
     } catch (e) {
-      setMessage({ ok: false, text: e instanceof SyntaxError ? 'This file is not a Scoutbook backup (not JSON).' : (e as Error).message });
+      setMessage({ ok: false, text: e instanceof SyntaxError ? t('data.backup.notJson') : (e as Error).message });
     }
   };
 
   return (
-    <section className="panel" aria-label="Backup">
-      <h2>Backup</h2>
+    <section className="panel" aria-label={t('data.backup.title')}>
+      <h2>{t('data.backup.title')}</h2>
       <button type="button" data-testid="sb-backup-export" onClick={() => void backup()}>
-        Download a backup
+        {t('data.backup.download')}
       </button>
       <div className="export-row">
-        <select aria-label="Restore mode" value={mode} onChange={(e) => setMode(e.target.value as RestoreMode)}>
-          <option value="merge">Restore: merge into what is here</option>
-          <option value="replace">Restore: replace everything here</option>
+        <select aria-label={t('data.backup.restoreMode')} value={mode} onChange={(e) => setMode(e.target.value as RestoreMode)}>
+          <option value="merge">{t('data.backup.merge')}</option>
+          <option value="replace">{t('data.backup.replace')}</option>
         </select>
         <input
           type="file"
           accept=".json,application/json"
           data-testid="sb-restore-file"
-          aria-label="Backup file to restore"
+          aria-label={t('data.backup.file')}
           onChange={(e) => {
             const file = e.target.files?.[0];
             if (file) void restore(file);

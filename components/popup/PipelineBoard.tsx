@@ -2,6 +2,9 @@ import { useMemo, useState } from 'react';
 import type { TalentRow } from '@/utils/export/talent-bank';
 import { send } from '@/utils/messaging/send';
 import type { Pipeline } from '@/utils/schema';
+import { BoardCardActions } from './detail/BoardCardActions';
+import { EmptyState } from './EmptyState';
+import { useI18n } from './i18n/I18nProvider';
 
 /** A column shows this many cards; the rest are a click away (the DOM stays small with 10,000 entries). */
 const COLUMN_PAGE = 30;
@@ -12,7 +15,8 @@ interface BoardCard {
 }
 
 /** One pipeline as a kanban: drag a card to another stage, or focus it and press Alt+← / Alt+→. */
-export function PipelineBoard({ rows, pipelines }: { rows: TalentRow[]; pipelines: Pipeline[] }) {
+export function PipelineBoard({ rows, pipelines }: { rows: readonly TalentRow[]; pipelines: readonly Pipeline[] }) {
+  const { t } = useI18n();
   const [pipelineId, setPipelineId] = useState(pipelines[0]?.id);
   const [announcement, setAnnouncement] = useState('');
   const [error, setError] = useState<string>();
@@ -27,20 +31,21 @@ export function PipelineBoard({ rows, pipelines }: { rows: TalentRow[]; pipeline
     return byStage;
   }, [rows, pipeline]);
 
-  if (!pipeline) return <p className="empty">No pipelines yet.</p>;
+  if (!pipeline) return <EmptyState>{t('board.noPipelines')}</EmptyState>;
+  const isEmpty = [...columns.values()].every((cards) => !cards.length);
 
   const move = (card: BoardCard, stageId: string) => {
     const stage = pipeline.stages.find((s) => s.id === stageId);
     if (!stage) return;
     setError(undefined);
     send({ type: 'moveEntry', entryId: card.entryId, stageId })
-      .then(() => setAnnouncement(`${card.row.person.name} moved to ${stage.name}`))
+      .then(() => setAnnouncement(t('board.moved', { name: card.row.person.name, stage: stage.name })))
       .catch((e: unknown) => setError((e as Error).message));
   };
 
   return (
     <div className="board">
-      <select aria-label="Pipeline" data-testid="sb-pipeline" value={pipeline.id} onChange={(e) => setPipelineId(e.target.value)}>
+      <select aria-label={t('board.pipeline')} data-testid="sb-pipeline" value={pipeline.id} onChange={(e) => setPipelineId(e.target.value)}>
         {pipelines.map((p) => (
           <option key={p.id} value={p.id}>
             {p.name}
@@ -48,6 +53,7 @@ export function PipelineBoard({ rows, pipelines }: { rows: TalentRow[]; pipeline
         ))}
       </select>
       {error && <p className="error">{error}</p>}
+      {isEmpty && <EmptyState testId="sb-board-empty">{t('board.empty', { pipeline: pipeline.name })}</EmptyState>}
       <p className="sr-only" aria-live="polite" data-testid="sb-board-announcement">
         {announcement}
       </p>
@@ -55,6 +61,7 @@ export function PipelineBoard({ rows, pipelines }: { rows: TalentRow[]; pipeline
         {pipeline.stages.map((stage, index) => (
           <Column
             key={stage.id}
+            pipeline={pipeline}
             name={stage.name}
             cards={columns.get(stage.id) ?? []}
             onDrop={(entryId) => {
@@ -73,11 +80,13 @@ export function PipelineBoard({ rows, pipelines }: { rows: TalentRow[]; pipeline
 }
 
 function Column(props: {
+  pipeline: Pipeline;
   name: string;
   cards: BoardCard[];
   onDrop: (entryId: string) => void;
   onKey: (card: BoardCard, direction: 1 | -1) => void;
 }) {
+  const { t } = useI18n();
   const [shown, setShown] = useState(COLUMN_PAGE);
   const [over, setOver] = useState(false);
   return (
@@ -108,7 +117,7 @@ function Column(props: {
           draggable
           tabIndex={0}
           aria-keyshortcuts="Alt+ArrowLeft Alt+ArrowRight"
-          title="Drag to another stage, or press Alt+← / Alt+→"
+          title={t('board.cardTitle')}
           onDragStart={(e) => {
             e.dataTransfer.setData('application/x-scoutbook-entry', card.entryId);
             e.dataTransfer.effectAllowed = 'move';
@@ -121,11 +130,12 @@ function Column(props: {
         >
           <span className="row-name">{card.row.person.name}</span>
           {card.row.person.companyName && <span className="row-meta">{card.row.person.companyName}</span>}
+          <BoardCardActions entryId={card.entryId} pipeline={props.pipeline} person={card.row.person} />
         </div>
       ))}
       {props.cards.length > shown && (
         <button type="button" className="more" onClick={() => setShown((n) => n + COLUMN_PAGE)}>
-          Show {Math.min(COLUMN_PAGE, props.cards.length - shown)} more of {props.cards.length - shown}
+          {t('board.more', { count: Math.min(COLUMN_PAGE, props.cards.length - shown), rest: props.cards.length - shown })}
         </button>
       )}
     </section>

@@ -1,9 +1,11 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { getDb } from '@/utils/db/database';
 import { relativeTime } from '@/utils/format/relative-time';
+import { useI18n } from './i18n/I18nProvider';
 
 /** Where sync stands: not set up, last sync, pending changes, last error. */
 export function SyncFooter() {
+  const { t, lang } = useI18n();
   const state = useLiveQuery(async () => {
     const db = getDb();
     const [settings, sync, pending] = await Promise.all([db.meta.get('settings'), db.meta.get('syncState'), db.outbox.count()]);
@@ -14,13 +16,14 @@ export function SyncFooter() {
     };
   });
   if (!state) return null;
+  const pending = state.pending ? ` · ${t('sync.pending', { count: state.pending })}` : '';
   const text = !state.configured
-    ? 'Local only. Team sync can be set up in Options.'
+    ? t('sync.localOnly')
     : state.sync?.lastError
-      ? `Sync error: ${state.sync.lastError}`
+      ? t('sync.error', { reason: state.sync.lastError })
       : state.sync?.lastSyncAt
-        ? `Synced ${relativeTime(state.sync.lastSyncAt)}${state.pending ? ` · ${state.pending} pending` : ''}`
-        : `Not synced yet${state.pending ? ` · ${state.pending} pending` : ''}`;
+        ? t('sync.synced', { when: relativeTime(state.sync.lastSyncAt, lang) }) + pending
+        : t('sync.notYet') + pending;
   return (
     <footer className={`sync${state.sync?.lastError ? ' sync-error' : ''}`} data-testid="sb-sync-state">
       {text}

@@ -1,8 +1,21 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { getDb } from '@/utils/db/database';
 import type { TalentRow } from '@/utils/export/talent-bank';
-import { buildIndexAsync, matchPerson, search, searchExtras, updateIndex, type SearchIndex } from '@/utils/search';
+import type { SearchIndex } from '@/utils/search';
 import type { PopupData } from './usePopupData';
+
+type SearchEngine = typeof import('@/utils/search');
+
+let engineLoading: Promise<SearchEngine> | undefined;
+/**
+ * The search engine carries the pinyin dictionary and the simplified/traditional tables (~570 KB of
+ * script): it is loaded after the first rows have painted, or at the first keystroke if that comes
+ * sooner, so that opening the popup does not wait for it.
+ */
+function loadEngine(): Promise<SearchEngine> {
+  engineLoading ??= import('@/utils/search');
+  return engineLoading;
+}
 
 /**
  * Instant search over name, headline, company, tags and notes, with pinyin (张三 from `zs`) and
@@ -10,20 +23,45 @@ import type { PopupData } from './usePopupData';
  * updated person by person afterwards; until it is ready, the loaded rows are matched one by one.
  */
 export function useSearch(data: PopupData | undefined, query: string): TalentRow[] {
+  const [engine, setEngine] = useState<SearchEngine>();
   const [index, setIndex] = useState<SearchIndex>();
   const [version, setVersion] = useState(0);
   const indexed = useRef(new Map<string, string>()); // person id → updatedAt it was indexed at
   const complete = data?.complete ?? false;
   const rows = data?.rows;
+  const hasRows = rows !== undefined;
+  const typing = query.trim() !== '';
 
   useEffect(() => {
-    if (!complete || !rows || index) return;
+    if (engine || (!hasRows && !typing)) return;
+    let cancelled = false;
+    const load = () =>
+      void loadEngine().then(
+        (loaded) => !cancelled && setEngine(() => loaded),
+        (e: unknown) => console.error('[scoutbook] could not load search:', e),
+      );
+    if (typing) {
+      load();
+      return () => void (cancelled = true);
+    }
+    // After the frame that paints the first rows.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => (timer = setTimeout(load)));
+    return () => {
+      cancelled = true;
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [engine, hasRows, typing]);
+
+  useEffect(() => {
+    if (!engine || !complete || !rows || index) return;
     const abort = new AbortController();
     void (async () => {
       const notes = await getDb().notes.toArray();
-      const built = await buildIndexAsync(
+      const built = await engine.buildIndexAsync(
         rows.map((r) => r.person),
-        searchExtras(notes),
+        engine.searchExtras(notes),
         { signal: abort.signal },
       );
       indexed.current = new Map(rows.map((r) => [r.person.id, r.person.updatedAt]));
@@ -32,30 +70,31 @@ export function useSearch(data: PopupData | undefined, query: string): TalentRow
       if ((e as Error).name !== 'AbortError') console.error('[scoutbook] search index:', e);
     });
     return () => abort.abort();
-  }, [complete, rows, index]);
+  }, [engine, complete, rows, index]);
 
   // People changed since the index was built: re-index just them.
   useEffect(() => {
-    if (!index || !rows) return;
+    if (!engine || !index || !rows) return;
     let changed = false;
     for (const r of rows) {
       if (indexed.current.get(r.person.id) === r.person.updatedAt) continue;
-      updateIndex(index, r.person);
+      engine.updateIndex(index, r.person);
       indexed.current.set(r.person.id, r.person.updatedAt);
       changed = true;
     }
     // The index is a mutable structure outside React; the version tells React it changed.
     // eslint-disable-next-line react-hooks/set-state-in-effect
     if (changed) setVersion((v) => v + 1);
-  }, [index, rows]);
+  }, [engine, index, rows]);
 
   const byId = useMemo(() => new Map(rows?.map((r) => [r.person.id, r]) ?? []), [rows]);
   return useMemo(() => {
     if (!rows) return [];
-    if (!query.trim()) return rows;
-    if (index) return search(index, query).flatMap((id) => byId.get(id) ?? []);
-    return rows.filter((r) => matchPerson(r.person, query) !== -1);
+    // Until the engine has loaded (a first keystroke within moments of opening), the list stays whole.
+    if (!query.trim() || !engine) return rows;
+    if (index) return engine.search(index, query).flatMap((id) => byId.get(id) ?? []);
+    return rows.filter((r) => engine.matchPerson(r.person, query) !== -1);
     // `version` marks in-place index updates.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [rows, query, index, byId, version]);
+  }, [rows, query, index, byId, version, engine]);
 }

@@ -2,6 +2,7 @@ import { addNote, editNote, moveEntry, saveCompany, savePerson, setStage, setSta
 import { cardData } from '@/utils/db/card-data';
 import { recordExtraction } from '@/utils/db/site-health';
 import type { Store } from '@/utils/db/store';
+import { noticeJobChange } from '@/utils/sync/job-change';
 import type { RequestOf, ResponseOf } from '@/utils/messaging/protocol';
 import type { Request } from '@/utils/messaging/protocol';
 
@@ -14,6 +15,8 @@ export interface BackgroundServices {
   wantIntel(company: { key?: string; name?: string }): void;
   saveSettings(serverUrl: string, token: string, userName: string | undefined): Promise<void>;
   syncNow(): Promise<ResponseOf<'syncNow'>>;
+  /** The sync server's view of who owns the person with these keys (cached); configured: false without one. */
+  teamOwners(keys: string[]): Promise<ResponseOf<'teamOwners'>>;
 }
 
 type Handlers = { [T in Request['type']]: (req: RequestOf<T>, s: BackgroundServices) => Promise<ResponseOf<T>> };
@@ -22,6 +25,11 @@ export const handlers: Handlers = {
   ping: async () => ({ pong: true }),
   lookup: async (req, s) => {
     const data = await cardData(s.store, req.target, { person: req.person, company: req.company });
+    // After the answer, never before it: a saved person whose page shows a new job (issue 7).
+    if (data.person && req.person && !req.target.subpage) {
+      const [saved, page] = [data.person, req.person];
+      setTimeout(() => void noticeJobChange(s.store, saved, page).then((changed) => changed && s.changed()), 0);
+    }
     if (req.target.kind === 'company') s.wantIntel({ key: req.target.key, name: data.company?.name ?? req.company?.name });
     else if (data.person?.companyName || req.person?.companyName)
       s.wantIntel({
@@ -75,6 +83,7 @@ export const handlers: Handlers = {
     return { saved: true };
   },
   syncNow: async (_req, s) => s.syncNow(),
+  teamOwners: async (req, s) => s.teamOwners(req.keys),
   localChanges: async (_req, s) => {
     s.changed();
     return { noted: true };

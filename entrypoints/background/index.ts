@@ -1,12 +1,14 @@
 import { getDb } from '@/utils/db/database';
-import type { Settings } from '@/utils/db/settings';
+import { myOwnerIds, type Settings } from '@/utils/db/settings';
 import { openStore } from '@/utils/db/store';
 import { isOwnExtension } from '@/utils/messaging/sender';
 import { Request, type Envelope, type TabMessage } from '@/utils/messaging/protocol';
 import { describeZodError } from '@/utils/schema';
 import { SITE_MATCHES } from '@/utils/sites/registry';
+import { startReminders } from '@/utils/reminders/background';
 import { handlers, type BackgroundServices } from './handlers';
 import { PERIODIC_SYNC_MINUTES, SyncScheduler } from '@/utils/sync/scheduler';
+import { teamOwnersOf } from '@/utils/sync/team-owners';
 
 const SYNC_ALARM = 'scoutbook-sync';
 export const SAVE_COMMAND = 'save-profile';
@@ -38,6 +40,10 @@ export default defineBackground(() => {
         void scheduler.run();
       },
       syncNow: () => scheduler.run(),
+      teamOwners: async (keys) => {
+        const answers = await scheduler.owners(keys);
+        return answers ? { configured: true, owners: teamOwnersOf(answers, await myOwnerIds(store.db)) } : { configured: false, owners: [] };
+      },
     };
   });
 
@@ -70,6 +76,7 @@ export default defineBackground(() => {
     });
   });
 
+  startReminders(getDb());
   void browser.alarms.create(SYNC_ALARM, { periodInMinutes: PERIODIC_SYNC_MINUTES });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === SYNC_ALARM) void services.then((s) => s.syncNow());

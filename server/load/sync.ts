@@ -69,7 +69,8 @@ async function measured(pid: number | undefined, round: () => Promise<LoadResult
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
-async function startServe(db: string): Promise<{ child: ChildProcess; url: string }> {
+/** `serve` on `db` in a process of its own (no feed polling, no rate limit), until its child is killed. */
+export async function startServe(db: string): Promise<{ child: ChildProcess; url: string }> {
   const env = { ...process.env };
   delete env.DATABASE_URL;
   // One process (node with tsx's loader, not the tsx CLI, which forks), so that its CPU time can be read.

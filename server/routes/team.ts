@@ -3,18 +3,13 @@ import { z } from 'zod';
 import { ProfileKey } from '../../utils/schema';
 import type { AppEnv, ResolvedDeps } from '../context';
 import { ApiError } from '../errors';
-import { AlertsResponse, listAlerts } from '../store/alerts';
-import { findOwners, KeyOwners } from '../store/owners';
-import { ROLES } from '../store/schema';
+import { AlertsResponse, MAX_OWNER_KEYS, MeResponse, OwnersResponse } from '../../utils/sync/protocol';
+import { listAlerts } from '../store/alerts';
+import { findOwners } from '../store/owners';
 import { authErrors, bearerSecurity, errorResponses, json } from './responses';
 
-export const MAX_OWNER_KEYS = 100;
+export { MAX_OWNER_KEYS };
 export const MAX_ALERTS_LIMIT = 500;
-
-export const MeResponse = z.object({
-  team: z.string(),
-  user: z.object({ email: z.string(), role: z.enum(ROLES) }),
-});
 
 const meRoute = createRoute({
   method: 'get',
@@ -39,7 +34,7 @@ const ownersRoute = createRoute({
   summary: 'Who on the team owns each person: their pipeline entries (owner, pipeline, stage) by profile key',
   security: bearerSecurity,
   request: { query: OwnersQuery },
-  responses: { 200: json(z.object({ owners: z.array(KeyOwners) }), 'One result per key, in the order given'), ...errorResponses.badRequest, ...authErrors },
+  responses: { 200: json(OwnersResponse, 'One result per key, in the order given'), ...errorResponses.badRequest, ...authErrors },
 });
 
 const AlertsQuery = z.object({

@@ -1,50 +1,12 @@
 import type { Kysely } from 'kysely';
-import { z } from 'zod';
+import type { Alert, AlertDetail, AlertKind, AlertsResponse } from '../../utils/sync/protocol';
 import { chunks } from './records';
 import type { AlertsTable, Database } from './schema';
 
 type Db = Kysely<Database>;
 
-export const ALERT_KINDS = ['entry_added', 'entry_changed', 'note_added', 'job_change'] as const;
-export type AlertKind = (typeof ALERT_KINDS)[number];
-
-const Change = z.object({ from: z.string().optional(), to: z.string().optional() });
-
-export const AlertDetail = z.object({
-  pipelineId: z.string().optional(),
-  pipelineName: z.string().optional(),
-  stageId: z.string().optional(),
-  stageName: z.string().optional(),
-  fromStageId: z.string().optional(),
-  fromStageName: z.string().optional(),
-  /** The entry's owner after the change. */
-  ownerId: z.string().optional(),
-  headline: Change.optional(),
-  companyName: Change.optional(),
-});
-export type AlertDetail = z.infer<typeof AlertDetail>;
-
-export const Alert = z.object({
-  /** Pass the highest one back as `since`. */
-  seq: z.number().int().positive(),
-  kind: z.enum(ALERT_KINDS),
-  at: z.string(),
-  /** E-mail of the teammate whose change raised it. */
-  by: z.string(),
-  personId: z.string(),
-  personName: z.string(),
-  entity: z.enum(['entry', 'note', 'person']),
-  entityId: z.string(),
-  detail: AlertDetail,
-});
-export type Alert = z.infer<typeof Alert>;
-
-export const AlertsResponse = z.object({
-  alerts: z.array(Alert),
-  cursor: z.number().int().nonnegative(),
-  hasMore: z.boolean(),
-});
-export type AlertsResponse = z.infer<typeof AlertsResponse>;
+export { ALERT_KINDS, Alert, AlertDetail, AlertsResponse } from '../../utils/sync/protocol';
+export type { AlertKind } from '../../utils/sync/protocol';
 
 export async function insertAlerts(trx: Db, rows: readonly AlertsTable[]): Promise<void> {
   for (const part of chunks(rows)) {

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type SqliteDialectConfig } from 'kysely';
+import { startCheckpointer, type Checkpointer } from './checkpointer';
 import { migrationProvider } from './migrations';
 import type { Database } from './schema';
 
@@ -17,13 +18,22 @@ export function isPostgresUrl(location: string): boolean {
   return /^postgres(ql)?:\/\//i.test(location);
 }
 
+export interface OpenOptions {
+  /**
+   * A long-running server checkpoints a SQLite file's WAL on a worker thread (store/checkpointer.ts),
+   * off its event loop; `onError` hears why when that fails and SQLite's own checkpoints are back.
+   */
+  backgroundCheckpoints?: { onError(reason: string): void };
+}
+
 /**
  * Opens the database at `location` — a postgres:// URL, a SQLite file path (its directory is
  * created) or `:memory:` — and brings its schema up to date.
  */
-export async function openStore(location: string): Promise<Store> {
+export async function openStore(location: string, options: OpenOptions = {}): Promise<Store> {
   const engine: Engine = isPostgresUrl(location) ? 'postgres' : 'sqlite';
-  const dialect = engine === 'postgres' ? await postgresDialect(location) : sqliteDialect(location);
+  let sqlite: SqliteDatabase.Database | undefined;
+  const dialect = engine === 'postgres' ? await postgresDialect(location) : sqliteDialect(location, (d) => (sqlite = d));
   const db = new Kysely<Database>({ dialect });
   try {
     await migrate(db, engine);
@@ -31,12 +41,30 @@ export async function openStore(location: string): Promise<Store> {
     await db.destroy();
     throw error;
   }
-  return { db, engine, close: () => db.destroy() };
+  let checkpointer: Checkpointer | undefined;
+  if (sqlite && location !== ':memory:' && options.backgroundCheckpoints) {
+    const { onError } = options.backgroundCheckpoints;
+    const database = sqlite;
+    database.pragma('wal_autocheckpoint = 0');
+    checkpointer = startCheckpointer(location, (reason) => {
+      if (database.open) database.pragma('wal_autocheckpoint = 1000');
+      onError(reason);
+    });
+  }
+  return {
+    db,
+    engine,
+    close: async () => {
+      await checkpointer?.stop();
+      await db.destroy();
+    },
+  };
 }
 
-function sqliteDialect(file: string): SqliteDialect {
+function sqliteDialect(file: string, opened: (database: SqliteDatabase.Database) => void): SqliteDialect {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const database = new SqliteDatabase(file);
+  opened(database);
   // The CLI may use the file while the server runs: WAL keeps its readers from blocking the
   // server's writes, and the busy timeout makes a second writer wait instead of failing.
   database.pragma('journal_mode = WAL');

@@ -1,32 +1,11 @@
 import type { Kysely } from 'kysely';
-import { z } from 'zod';
+import type { KeyOwners, OwnedEntry } from '../../utils/sync/protocol';
 import { chunks } from './records';
 import type { Database } from './schema';
 
 type Data = Record<string, unknown>;
 
-export const OwnedEntry = z.object({
-  entryId: z.string(),
-  personId: z.string(),
-  /** The owner's e-mail, as the extension writes it. */
-  ownerId: z.string().optional(),
-  pipelineId: z.string(),
-  pipelineName: z.string().optional(),
-  pipelineKind: z.string().optional(),
-  stageId: z.string(),
-  stageName: z.string().optional(),
-  /** HLC of the entry's latest change. */
-  updatedAt: z.string(),
-});
-export type OwnedEntry = z.infer<typeof OwnedEntry>;
-
-export const KeyOwners = z.object({
-  key: z.string(),
-  /** The team's people saved under this profile key (teammates may have saved one person twice). */
-  people: z.array(z.object({ personId: z.string(), name: z.string(), ownerId: z.string().optional() })),
-  entries: z.array(OwnedEntry),
-});
-export type KeyOwners = z.infer<typeof KeyOwners>;
+export { KeyOwners, OwnedEntry } from '../../utils/sync/protocol';
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
 

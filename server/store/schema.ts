@@ -11,7 +11,7 @@ export interface TeamsTable {
 }
 
 export type Role = 'admin' | 'member';
-export const ROLES = ['admin', 'member'] as const;
+export { TEAM_ROLES as ROLES } from '../../utils/sync/protocol';
 
 export interface UsersTable {
   id: string;

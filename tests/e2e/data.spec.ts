@@ -47,6 +47,54 @@ test('import a LinkedIn Connections.csv through a dry run, then back it up and e
   await expect(popup.getByTestId('sb-row')).toHaveCount(3);
 });
 
+/** The 2018 format: no URLs, so a saved person with the same name and company is only a possible duplicate. */
+const CONNECTIONS_2018 = [
+  'First Name,Last Name,Email Address,Company,Position,Connected On',
+  'Ada,Lovelace,ada@example.com,Analytical Engines,Countess,"1/8/18, 6:14 PM"',
+  'Alan,Turing,alan@example.com,Bletchley Park,Cryptanalyst,"4/4/18, 10:35 AM"',
+].join('\n');
+
+test('the column mapping drives the dry run; a possible duplicate is merged when the user says so', async ({ ext }, testInfo) => {
+  const popup = await openPopup(ext);
+  await popup.getByTestId('sb-tab-data').click();
+  await popup.getByTestId('sb-import-file').setInputFiles({ name: 'Connections.csv', mimeType: 'text/csv', buffer: Buffer.from(CONNECTIONS) });
+  await expect(popup.getByTestId('sb-import-summary')).toContainText('3 to create');
+  await popup.getByTestId('sb-import-confirm').click();
+  await expect(popup.getByTestId('sb-import-result')).toContainText('3 created');
+
+  await popup.getByTestId('sb-import-file').setInputFiles({ name: 'Connections-2018.csv', mimeType: 'text/csv', buffer: Buffer.from(CONNECTIONS_2018) });
+  await expect(popup.getByTestId('sb-import-preset')).toHaveValue('linkedin-connections-2018');
+  await expect(popup.getByTestId('sb-import-detected')).toContainText('2 rows, header on line 1, UTF-8, comma-separated');
+  const summary = popup.getByTestId('sb-import-summary');
+  await expect(summary).toContainText('1 to create · 0 to merge · 1 possible duplicates to decide · 0 rejected');
+  // Ignoring the company column leaves nothing to call a duplicate: both would be new people.
+  await popup.getByTestId('sb-import-map-3').selectOption('');
+  await expect(summary).toContainText('2 to create · 0 to merge · 0 possible duplicates to decide');
+  await popup.getByTestId('sb-import-map-3').selectOption('company');
+  await expect(summary).toContainText('1 possible duplicates to decide');
+  await popup.getByTestId('sb-import-decision-2').selectOption({ label: 'Merge into Ada Lovelace · Programmer · Analytical Engines' });
+  await expect(summary).toContainText('1 to create · 1 to merge · 0 possible duplicates to decide · 0 rejected');
+  await popup.setViewportSize({ width: 520, height: 700 });
+  await popup.locator('.import-source').screenshot({ path: testInfo.outputPath('data-import-source.png') });
+  await popup.getByTestId('sb-import-mapping').screenshot({ path: testInfo.outputPath('data-import-mapping.png') });
+  await popup.locator('.dry-run').screenshot({ path: testInfo.outputPath('data-import-dry-run.png') });
+  await popup.locator('.export-panel').screenshot({ path: testInfo.outputPath('data-export.png') });
+  await popup.getByTestId('sb-import-confirm').click();
+  await expect(popup.getByTestId('sb-import-result')).toContainText('1 created, 1 merged');
+
+  // The merge filled Ada's e-mail; every export scope sees four people; a stage export sees none.
+  await popup.getByTestId('sb-export-scope').selectOption('all');
+  await expect(popup.getByTestId('sb-export-count')).toHaveText('4 people');
+  await popup.getByTestId('sb-export-format').selectOption('csv');
+  const [csv] = await Promise.all([popup.waitForEvent('download'), popup.getByTestId('sb-export-run').click()]);
+  const text = readFileSync((await csv.path())!, 'utf8');
+  expect(text.charCodeAt(0)).toBe(0xfeff);
+  const ada = text.split('\r\n').find((l) => l.startsWith('Ada Lovelace'))!;
+  expect(ada).toContain('ada@example.com');
+  expect(text).toContain("'=HYPERLINK(\"\"x\"\")");
+  expect(text).toContain('张伟');
+});
+
 test('a file that is not CSV gets a clear message and writes nothing', async ({ ext }) => {
   const popup = await openPopup(ext);
   await popup.getByTestId('sb-tab-data').click();

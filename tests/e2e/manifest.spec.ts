@@ -15,7 +15,7 @@ test('the manifest asks for no more than it needs', () => {
     '*://m.maimai.cn/*',
     '*://github.com/*',
   ]);
-  expect(manifest.permissions).toEqual(['storage', 'alarms', 'unlimitedStorage', 'sidePanel']);
+  expect(manifest.permissions).toEqual(['storage', 'alarms', 'notifications', 'unlimitedStorage', 'sidePanel']);
   expect(manifest.commands).toMatchObject({ 'save-profile': { suggested_key: { default: 'Alt+Shift+S' } } });
   const scripts = manifest.content_scripts as { matches: string[]; world?: string }[];
   const sorted = (lists: string[][]) => lists.map((l) => [...l].sort()).sort();

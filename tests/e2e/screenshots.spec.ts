@@ -32,7 +32,11 @@ test('screenshots of the card and the popup', async ({ ext, page }) => {
   await page.screenshot({ path: `${dir}/card.png` });
 
   const popup = await openPopup(ext);
-  await popup.setViewportSize({ width: 420, height: 600 });
+  await popup.setViewportSize({ width: 480, height: 600 });
   await expect(popup.getByTestId('sb-row')).toHaveCount(3);
+  // Two people selected: the bulk action bar shows.
+  await popup.getByTestId('sb-row-select').nth(0).click();
+  await popup.getByTestId('sb-row-select').nth(1).click({ modifiers: ['Shift'] });
+  await expect(popup.getByTestId('sb-bulk-count')).toHaveText('2 selected');
   await popup.screenshot({ path: `${dir}/popup.png` });
 });

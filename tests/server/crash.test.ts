@@ -10,7 +10,6 @@ import { batch, mutation, hlc, personFields } from './support/records';
 import { ulid } from 'ulidx';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const TSX = join(ROOT, 'node_modules/.bin/tsx');
 const CLI = join(ROOT, 'server/cli.ts');
 const dir = mkdtempSync(join(tmpdir(), 'scoutbook-crash-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -21,7 +20,13 @@ const WORKERS = 4;
 function serve(db: string): Promise<{ child: ChildProcess; url: string; stderr: () => string }> {
   const env = { ...process.env };
   delete env.DATABASE_URL;
-  const child = spawn(TSX, [CLI, 'serve', '--port', '0', '--db', db, '--no-poll', '--rate-limit', '0'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // Node itself with tsx's loader, not the tsx CLI: the CLI runs the server in a child process of its
+  // own, so SIGKILL would kill the wrapper and leave the server running (and the test would prove nothing).
+  const child = spawn(process.execPath, ['--import', 'tsx', CLI, 'serve', '--port', '0', '--db', db, '--no-poll', '--rate-limit', '0'], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let err = '';
   child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
   return new Promise((found, fail) => {

@@ -1,3 +1,4 @@
+import { flushSync } from 'react-dom';
 import { createRoot, type Root } from 'react-dom/client';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
@@ -8,7 +9,7 @@ import { send } from '../messaging/send';
 import type { CardData } from '../messaging/protocol';
 import type { SiteAdapter } from '../sites/adapter';
 import type { CompanyProfile, Extraction, PageTarget, PersonProfile } from '../sites/types';
-import { pageTheme } from './page-theme';
+import { pageTheme, type Theme } from './page-theme';
 import { RefreshSignal } from './refresh-signal';
 import { waitForExtraction } from './wait-for-extraction';
 
@@ -136,23 +137,38 @@ export class PageAnnotator {
     if (target.subpage) return this.annotateSubpage(target, version, signal);
     let extraction = this.extract(target);
     const stale = (v: PersonProfile | CompanyProfile) => v.name === this.previousName;
-    const [prefs, lookedUp] = await Promise.all([this.loadPrefs(), this.lookup(target, extraction)]);
+    const lookup = this.lookup(target, extraction);
+    // While the background looks the page up: the card's shadow root, and the page's theme (reading
+    // computed styles makes the browser compute the page's styles, which takes a while on a fresh page).
+    const ui = this.createUi();
+    const theme = pageTheme();
+    const [prefs, lookedUp] = await Promise.all([this.loadPrefs(), lookup]).catch((e: unknown) => {
+      discard(ui);
+      throw e;
+    });
     let data = lookedUp;
-    if (signal.aborted || prefs.disabledSites.includes(this.adapter.site)) return;
+    if (signal.aborted || prefs.disabledSites.includes(this.adapter.site)) return discard(ui);
     const known = data.person ?? data.company;
+    let reported = false;
     if (!known && (!extraction.ok || stale(extraction.value))) {
       extraction = await waitForExtraction(() => this.extract(target), (v) => !stale(v), EXTRACTION_TIMEOUT_MS, signal);
-      if (signal.aborted) return;
+      if (signal.aborted) return discard(ui);
       this.report(target, extraction);
-      if (!extraction.ok) return;
-      data = await this.lookup(target, extraction);
-      if (signal.aborted) return;
-    } else this.report(target, extraction);
+      reported = true;
+      if (!extraction.ok) return discard(ui);
+      data = await this.lookup(target, extraction).catch((e: unknown) => {
+        discard(ui);
+        throw e;
+      });
+      if (signal.aborted) return discard(ui);
+    }
     if (extraction.ok) {
       this.previousName = extraction.value.name;
       if (this.current) this.current.extracted = extraction.value;
     }
-    await this.mount(target, data, version, prefs, extraction.ok ? extraction.value : undefined);
+    await this.mount(ui, theme, target, data, version, prefs, extraction.ok ? extraction.value : undefined);
+    // Bookkeeping for the Options page's health table waits until the card is on the page.
+    if (!reported) this.report(target, extraction);
   }
 
   /**
@@ -162,7 +178,7 @@ export class PageAnnotator {
   private async annotateSubpage(target: PageTarget, version: number, signal: AbortSignal): Promise<void> {
     const [prefs, data] = await Promise.all([this.loadPrefs(), this.lookup(target, { ok: false, reason: 'sub-page' })]);
     if (signal.aborted || prefs.disabledSites.includes(this.adapter.site) || !(data.person ?? data.company)) return;
-    await this.mount(target, data, version, prefs, undefined);
+    await this.mount(this.createUi(), pageTheme(), target, data, version, prefs, undefined);
   }
 
   /** Which extractor alternative worked, or why none did: the Options page shows it per site. */
@@ -184,15 +200,9 @@ export class PageAnnotator {
     });
   }
 
-  private async mount(
-    target: PageTarget,
-    data: CardData,
-    version: number,
-    prefs: Prefs,
-    extracted: PersonProfile | CompanyProfile | undefined,
-  ) {
-    this.remove();
-    const ui = await createShadowRootUi(this.ctx, {
+  /** An empty card UI (a shadow root with the card's CSS and a React root), not yet on the page. */
+  private createUi(): Promise<ShadowRootContentScriptUi<Root>> {
+    return createShadowRootUi(this.ctx, {
       name: CARD_TAG,
       position: 'inline',
       anchor: 'body',
@@ -201,32 +211,44 @@ export class PageAnnotator {
       mode: import.meta.env.SCOUTBOOK_SHADOW_MODE === 'open' ? 'open' : 'closed',
       // Keystrokes typed into the card must not trigger the host page's shortcuts.
       isolateEvents: true,
-      onMount: (container) => {
-        const root = createRoot(container);
-        root.render(
-          <Card
-            initial={data}
-            extracted={extracted}
-            reextract={() => {
-              const again = this.extract(target);
-              return again.ok ? again.value : extracted;
-            }}
-            refreshes={this.refreshes}
-            builtAtVersion={version}
-            theme={pageTheme()}
-            language={prefs.language}
-            collapsed={prefs.cardCollapsed}
-            onCollapsedChange={(cardCollapsed) => void updatePrefs({ cardCollapsed })}
-          />,
-        );
-        return root;
-      },
+      onMount: (container) => createRoot(container),
       onRemove: (root) => root?.unmount(),
     });
-    if (this.current?.target.key !== target.key) return; // navigated away while the UI was being created
+  }
+
+  private async mount(
+    pendingUi: Promise<ShadowRootContentScriptUi<Root>>,
+    theme: Theme,
+    target: PageTarget,
+    data: CardData,
+    version: number,
+    prefs: Prefs,
+    extracted: PersonProfile | CompanyProfile | undefined,
+  ) {
+    const ui = await pendingUi;
+    if (this.current?.target.key !== target.key) return ui.remove(); // navigated away while the UI was being created
     this.remove();
     this.ui = ui;
     ui.mount();
+    const card = (
+      <Card
+        initial={data}
+        extracted={extracted}
+        reextract={() => {
+          const again = this.extract(target);
+          return again.ok ? again.value : extracted;
+        }}
+        refreshes={this.refreshes}
+        builtAtVersion={version}
+        theme={theme}
+        language={prefs.language}
+        collapsed={prefs.cardCollapsed}
+        onCollapsedChange={(cardCollapsed) => void updatePrefs({ cardCollapsed })}
+      />
+    );
+    // Rendered at once rather than on React's scheduler, which may yield and let a frame go by
+    // without the card: the card is committed before the next frame starts.
+    flushSync(() => ui.mounted?.render(card));
     if (TIMING_MARKS) markPainted(ui.shadow);
   }
 
@@ -234,6 +256,11 @@ export class PageAnnotator {
     this.ui?.remove();
     this.ui = undefined;
   }
+}
+
+/** A card UI that will not be shown (navigated away, site switched off, nothing to show). */
+function discard(ui: Promise<ShadowRootContentScriptUi<Root>>): void {
+  void ui.then((u) => u.remove(), () => {});
 }
 
 /** Marks the start of the frame that paints the card: the first frame after React has committed it. */

@@ -19,7 +19,7 @@ export async function findPersonByKey(
   key: string,
   altKeys: readonly string[] = [],
 ): Promise<StoredPerson | undefined> {
-  return findByKeys(await store.db.people.where('profileKeys').anyOf([key, ...altKeys]).toArray(), key);
+  return findByKeys(await withAnyKey<StoredPerson>(store.db.people, [key, ...altKeys]), key);
 }
 
 export async function findCompanyByKey(
@@ -27,7 +27,15 @@ export async function findCompanyByKey(
   key: string,
   altKeys: readonly string[] = [],
 ): Promise<StoredCompany | undefined> {
-  return findByKeys(await store.db.companies.where('profileKeys').anyOf([key, ...altKeys]).toArray(), key);
+  return findByKeys(await withAnyKey<StoredCompany>(store.db.companies, [key, ...altKeys]), key);
+}
+
+/** One indexed read per key, in parallel: `anyOf` walks a cursor, one trip to the database per step. */
+async function withAnyKey<T>(
+  table: { where(index: 'profileKeys'): { equals(key: string): { toArray(): PromiseLike<T[]> } } },
+  keys: string[],
+): Promise<T[]> {
+  return (await Promise.all([...new Set(keys)].map((k) => table.where('profileKeys').equals(k).toArray()))).flat();
 }
 
 function findByKeys<T extends { deleted: boolean; profileKeys: string[] }>(found: T[], key: string): T | undefined {
@@ -129,6 +137,8 @@ export async function setStage(store: Store, subject: Subject, pipelineId: strin
     pipelineId,
     stageId,
     ownerId: by,
+    // A referral (内推) entry records who referred the candidate: the user who adds it, until edited.
+    ...(pipeline.kind === 'referral' && by ? { referrer: by } : {}),
     history: [{ stageId, at, by }],
     createdAt: at,
     deleted: false,

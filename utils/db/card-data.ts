@@ -1,9 +1,9 @@
 import Dexie from 'dexie';
 import type { CardData, EntryView, Warning } from '../messaging/protocol';
 import type { CompanyProfile, PageTarget, PersonProfile } from '../sites/types';
-import type { StoredEntry, StoredNote } from './database';
+import type { StoredEntry, StoredNote, StoredPerson, StoredPipeline } from './database';
 import { findCompanyByKey, findPersonByKey } from './actions';
-import { currentUser } from './settings';
+import { whoAmI } from './settings';
 import type { Store } from './store';
 
 /** Card data only reads: extension pages (the side panel) can call it with their own database. */
@@ -30,24 +30,25 @@ async function notesOf(store: Reader, index: 'personId' | 'companyId', id: strin
   return rows.filter((n) => !n.deleted && !replaced.has(n.id));
 }
 
-async function entryViews(store: Reader, entries: StoredEntry[]): Promise<EntryView[]> {
-  const live = entries.filter((e) => !e.deleted);
-  const pipelines = await store.db.pipelines.bulkGet(live.map((e) => e.pipelineId));
-  return live.map((entry, i) => {
-    const p = pipelines[i];
-    return {
-      entry: plain(entry),
-      pipelineName: p?.name ?? 'Unknown pipeline',
-      stageName: p?.stages.find((s) => s.id === entry.stageId)?.name ?? entry.stageId,
-    };
-  });
+/** Entries with their pipeline's and stage's names, from the pipelines already read (no second read). */
+function entryViews(entries: StoredEntry[], pipelines: ReadonlyMap<string, StoredPipeline>): EntryView[] {
+  return entries
+    .filter((e) => !e.deleted)
+    .map((entry) => {
+      const p = pipelines.get(entry.pipelineId);
+      return {
+        entry: plain(entry),
+        pipelineName: p?.name ?? 'Unknown pipeline',
+        stageName: p?.stages.find((s) => s.id === entry.stageId)?.name ?? entry.stageId,
+      };
+    });
 }
 
 async function intelFor(store: Reader, companyKey: string | undefined, companyName: string | undefined) {
-  const byKey = companyKey ? await store.db.intel.where('companyKey').equals(companyKey).toArray() : [];
-  const byName = companyName
-    ? await store.db.intel.where('companyNameLower').equals(companyName.toLowerCase()).toArray()
-    : [];
+  const [byKey, byName] = await Promise.all([
+    companyKey ? store.db.intel.where('companyKey').equals(companyKey).toArray() : [],
+    companyName ? store.db.intel.where('companyNameLower').equals(companyName.toLowerCase()).toArray() : [],
+  ]);
   const seen = new Set<string>();
   return [...byKey, ...byName]
     .filter((i) => !seen.has(i.id) && seen.add(i.id))
@@ -56,17 +57,25 @@ async function intelFor(store: Reader, companyKey: string | undefined, companyNa
     .map(({ companyNameLower: _l, fetchedAt: _f, ...item }) => item);
 }
 
-/** Saved people with the same name but another profile: 同名不同人. */
-async function homonymWarnings(store: Reader, name: string | undefined, selfId: string | undefined): Promise<Warning[]> {
-  if (!name) return [];
-  const same = (await store.db.people.where('name').equals(name).toArray()).filter((p) => !p.deleted && p.id !== selfId);
-  return same.map((p) => ({ kind: 'homonym', name: p.name, headline: p.headline, profileUrl: p.profileUrl }));
+/** Everyone saved under this name (the record itself included: its id may not be known yet). */
+function namesakes(store: Reader, name: string | undefined): Promise<StoredPerson[]> {
+  return name ? store.db.people.where('name').equals(name).toArray() : Promise.resolve([]);
+}
+
+/**
+ * Saved people with the same name but another profile: 同名不同人. A record under this page's
+ * profile key is the same person saved twice (teammates, before they synced), not a namesake.
+ */
+function homonymWarnings(same: StoredPerson[], selfId: string | undefined, pageKey: string): Warning[] {
+  return same
+    .filter((p) => !p.deleted && p.id !== selfId && !p.profileKeys.includes(pageKey))
+    .map((p) => ({ kind: 'homonym', name: p.name, headline: p.headline, profileUrl: p.profileUrl }));
 }
 
 /** Entries owned by someone else: a teammate is already working this person or account. */
-function ownerWarnings(entries: EntryView[], me: string | undefined): Warning[] {
+function ownerWarnings(entries: EntryView[], mine: ReadonlySet<string>): Warning[] {
   return entries
-    .filter((e) => e.entry.ownerId && e.entry.ownerId !== me)
+    .filter((e) => e.entry.ownerId && !mine.has(e.entry.ownerId.toLowerCase()))
     .map((e) => ({ kind: 'owned', owner: e.entry.ownerId!, pipelineName: e.pipelineName, stageName: e.stageName }));
 }
 
@@ -80,55 +89,88 @@ export function cardData(
   extracted: { person?: PersonProfile; company?: CompanyProfile },
 ): Promise<CardData> {
   const { db } = store;
-  return db.transaction('r', [db.people, db.companies, db.notes, db.entries, db.pipelines, db.intel, db.meta], () =>
-    readCardData(store, target, extracted),
-  );
+  // Answered as soon as everything is read: a read-only transaction's commit changes nothing, and
+  // waiting for its 'complete' event would cost the card one more trip to the database.
+  return new Promise((resolve, reject) => {
+    db.transaction('r', [db.people, db.companies, db.notes, db.entries, db.pipelines, db.intel, db.meta], async () => {
+      const data = await readCardData(store, target, extracted);
+      // Resolved outside the transaction's zone: otherwise the caller's next steps would still run
+      // inside this read-only transaction and could not write.
+      Dexie.ignoreTransaction(() => resolve(data));
+      return data;
+    }).catch(reject);
+  });
 }
 
+/** Every pipeline by id (for the entries' names), and those this kind of page can add to. */
+async function readPipelines(store: Reader, kind: PageTarget['kind']) {
+  const all = await store.db.pipelines.toArray();
+  const byId = new Map(all.map((p) => [p.id, p]));
+  const offered = all.filter((p) => !p.deleted && !p.archived && (kind === 'company') === (p.kind === 'sales')).map(plain);
+  return { byId, offered };
+}
+
+/**
+ * Each round of reads waits for IndexedDB (a trip to the browser's database process, slow under
+ * load): what does not depend on the stored record is read in the first round, with the page's
+ * name and company, and read again only when the stored record says otherwise.
+ */
 async function readCardData(
   store: Reader,
   target: PageTarget,
   extracted: { person?: PersonProfile; company?: CompanyProfile },
 ): Promise<CardData> {
-  const pipelines = (await store.db.pipelines.toArray())
-    .filter((p) => !p.deleted && !p.archived && (target.kind === 'company') === (p.kind === 'sales'))
-    .map(plain);
   if (target.kind === 'person') {
-    const person = await findPersonByKey(store, target.key, extracted.person?.altKeys);
-    const name = person?.name ?? extracted.person?.name;
-    const [notes, entries, intel, homonyms, me] = await Promise.all([
+    const page = extracted.person;
+    const [pipelines, person, pageNamesakes, pageIntel, { me, ids: myIds }] = await Promise.all([
+      readPipelines(store, 'person'),
+      findPersonByKey(store, target.key, page?.altKeys),
+      namesakes(store, page?.name),
+      intelFor(store, page?.companyKey, page?.companyName),
+      whoAmI(store.db),
+    ]);
+    const name = person?.name ?? page?.name;
+    const companyKey = person?.companyKey ?? page?.companyKey;
+    const companyName = person?.companyName ?? page?.companyName;
+    const [notes, entries, same, intel] = await Promise.all([
       person ? notesOf(store, 'personId', person.id) : [],
       person ? store.db.entries.where('personId').equals(person.id).toArray() : [],
-      intelFor(store, person?.companyKey ?? extracted.person?.companyKey, person?.companyName ?? extracted.person?.companyName),
-      homonymWarnings(store, name, person?.id),
-      currentUser(store.db),
+      name === page?.name ? pageNamesakes : namesakes(store, name),
+      companyKey === page?.companyKey && companyName === page?.companyName
+        ? pageIntel
+        : intelFor(store, companyKey, companyName),
     ]);
-    const views = await entryViews(store, entries);
+    const views = entryViews(entries, pipelines.byId);
     return {
       target,
       person: person ? plain(person) : null,
       company: null,
       notes: notes.map((n) => plain(n)),
       entries: views,
-      pipelines,
+      pipelines: pipelines.offered,
       intel,
-      warnings: [...ownerWarnings(views, me), ...homonyms],
+      warnings: [...ownerWarnings(views, myIds), ...homonymWarnings(same, person?.id, target.key)],
       me,
     };
   }
-  const company = await findCompanyByKey(store, target.key, extracted.company?.altKeys);
+  const page = extracted.company;
+  const [pipelines, company, pageIntel] = await Promise.all([
+    readPipelines(store, 'company'),
+    findCompanyByKey(store, target.key, page?.altKeys),
+    intelFor(store, target.key, page?.name),
+  ]);
   const [notes, entries, intel] = await Promise.all([
     company ? notesOf(store, 'companyId', company.id) : [],
     company ? store.db.entries.where('companyId').equals(company.id).toArray() : [],
-    intelFor(store, target.key, company?.name ?? extracted.company?.name),
+    (company?.name ?? page?.name) === page?.name ? pageIntel : intelFor(store, target.key, company?.name),
   ]);
   return {
     target,
     person: null,
     company: company ? plain(company) : null,
     notes: notes.map((n) => plain(n)),
-    entries: await entryViews(store, entries),
-    pipelines,
+    entries: entryViews(entries, pipelines.byId),
+    pipelines: pipelines.offered,
     intel,
     warnings: [],
   };

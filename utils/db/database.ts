@@ -18,6 +18,18 @@ export interface MetaRow {
   key: string;
   value: unknown;
 }
+/**
+ * A pitch template (话术) of one pipeline. Local to this device: the sync protocol has no entity
+ * for it yet (utils/schema EntityName), so templates are not shared with the team.
+ */
+export interface PitchRow {
+  id: string;
+  pipelineId: string;
+  name: string;
+  body: string;
+  createdAt: number;
+  updatedAt: number;
+}
 
 export const DB_NAME = 'scoutbook';
 
@@ -34,6 +46,7 @@ export class ScoutbookDb extends Dexie {
   intel!: EntityTable<CachedIntel, 'id'>;
   outbox!: EntityTable<OutboxRow, 'seq'>;
   meta!: EntityTable<MetaRow, 'key'>;
+  pitches!: EntityTable<PitchRow, 'id'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -47,6 +60,11 @@ export class ScoutbookDb extends Dexie {
       intel: 'id, companyKey, companyNameLower',
       outbox: '++seq',
       meta: 'key',
+    });
+    // v2 (issue 5): due reminders are read by next-action time; pitch templates per pipeline.
+    this.version(2).stores({
+      entries: 'id, personId, companyId, [pipelineId+stageId], nextActionAt',
+      pitches: 'id, pipelineId',
     });
   }
 }

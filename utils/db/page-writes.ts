@@ -11,6 +11,8 @@ let pageStore: Promise<Store> | undefined;
 export async function writeFromPage<T>(work: (store: Store) => Promise<T>): Promise<T> {
   pageStore ??= openStore(getDb(), Date.now, 'page');
   const result = await work(await pageStore);
-  await send({ type: 'localChanges' });
+  // The write is committed: a background that cannot be told right now (restarting) must not make
+  // it look failed, which would hide its undo. Sync still picks it up on its next round.
+  await send({ type: 'localChanges' }).catch((e: unknown) => console.warn('[scoutbook] the background did not hear of a page write:', e));
   return result;
 }

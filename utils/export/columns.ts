@@ -2,6 +2,7 @@ import { STATUS_TEXT } from '../format/status';
 import { TimeSlicer, throwIfAborted, type CooperativeOptions } from '../import/cooperative';
 import type { Note, Person, Pipeline, PipelineEntry } from '../schema';
 import { toCsv, type Column } from './csv';
+import { formatLocalDate, formatLocalDay } from './dates';
 import { toJsonText } from './json';
 import type { TalentRow } from './talent-bank';
 import { toXlsx } from './xlsx';
@@ -37,6 +38,8 @@ interface ColumnSpec {
   shape: ColumnShape;
   /** Width in characters for XLSX. */
   width: number;
+  /** A date that is a day, not a moment (LinkedIn's "Connected On"): written without a time. */
+  dayOnly?: boolean;
   values: (row: ExportRow) => (CellValue | undefined)[];
 }
 
@@ -124,30 +127,27 @@ const SPECS: ColumnSpec[] = [
   { id: 'lastNote', header: 'Last note', type: 'text', shape: 'one', width: 50, values: (r) => one(r.lastNote?.body) },
   { id: 'lastNoteAt', header: 'Last note date', type: 'date', shape: 'one', width: 17, values: (r) => one(date(r.lastNote?.createdAt)) },
   { id: 'savedAt', header: 'Saved on', type: 'date', shape: 'one', width: 17, values: (r) => one(date(r.person.createdAt)) },
+  { id: 'connectedAt', header: 'Connected on', type: 'date', shape: 'one', width: 12, dayOnly: true, values: (r) => one(date(r.person.connectedAt)) },
 ];
 
-const pad = (n: number) => String(n).padStart(2, '0');
+export { formatLocalDate, formatLocalDay };
 
-/** Local wall-clock time, "2024-05-30 14:05": what Excel and LibreOffice read back as a date from text. */
-export function formatLocalDate(d: Date): string {
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
-
-function textOf(v: CellValue | undefined): string {
+function textOf(v: CellValue | undefined, dayOnly = false): string {
   if (v === undefined) return '';
-  return v instanceof Date ? formatLocalDate(v) : String(v);
+  if (v instanceof Date) return dayOnly ? formatLocalDay(v) : formatLocalDate(v);
+  return String(v);
 }
 
 /** Stands in for "no value for this pipeline" when a cell joins several, so the columns still line up. */
 export const NO_VALUE = '–';
 
 /** Several values joined with "; ", as the talent bank export always did. */
-export function joinValues(values: readonly (CellValue | undefined)[]): string {
-  if (values.length === 1) return textOf(values[0]);
-  return values.map((v) => (v === undefined || v === '' ? NO_VALUE : textOf(v))).join('; ');
+export function joinValues(values: readonly (CellValue | undefined)[], dayOnly = false): string {
+  if (values.length === 1) return textOf(values[0], dayOnly);
+  return values.map((v) => (v === undefined || v === '' ? NO_VALUE : textOf(v, dayOnly))).join('; ');
 }
 
-export const EXPORT_COLUMNS: ExportColumn[] = SPECS.map((spec) => ({ ...spec, text: (row) => joinValues(spec.values(row)) }));
+export const EXPORT_COLUMNS: ExportColumn[] = SPECS.map((spec) => ({ ...spec, text: (row) => joinValues(spec.values(row), spec.dayOnly) }));
 
 /** What a talent-bank export offers before the user changes anything. */
 export const DEFAULT_EXPORT_COLUMN_IDS = [

@@ -1,11 +1,13 @@
 import { TimeSlicer } from '../import/cooperative';
 import type { CellValue, ExportColumn, ExportOptions, ExportRow } from './columns';
+import { formatLocalDay } from './dates';
 
 type JsonValue = string | number | null;
 
-function jsonValue(v: CellValue | undefined): JsonValue {
+function jsonValue(v: CellValue | undefined, dayOnly = false): JsonValue {
   if (v === undefined) return null;
-  return v instanceof Date ? v.toISOString() : v;
+  if (v instanceof Date) return dayOnly ? formatLocalDay(v) : v.toISOString();
+  return v;
 }
 
 /**
@@ -15,7 +17,7 @@ function jsonValue(v: CellValue | undefined): JsonValue {
 export function jsonRow(row: ExportRow, columns: readonly ExportColumn[]): Record<string, JsonValue | JsonValue[]> {
   const out: Record<string, JsonValue | JsonValue[]> = {};
   for (const c of columns) {
-    const values = c.values(row).map(jsonValue);
+    const values = c.values(row).map((v) => jsonValue(v, c.dayOnly));
     out[c.id] = c.shape === 'one' ? (values[0] ?? null) : values;
   }
   return out;

@@ -6,8 +6,25 @@ import type { Column } from './csv';
 export interface TalentRow {
   person: Person;
   /** Pipelines and stages, most recently changed first. */
-  stages: { pipeline: string; stage: string; entryId: string; pipelineId: string; stageId: string }[];
+  stages: {
+    pipeline: string;
+    stage: string;
+    entryId: string;
+    pipelineId: string;
+    stageId: string;
+    /** Who owns the entry (the popup's owner column and filter). */
+    ownerId?: string;
+    /** Last stage change or edit of the entry, epoch ms (the popup's last-activity column and filter). */
+    activityAt: number;
+  }[];
   lastNote?: Note;
+}
+
+/** The HLC's leading 15 digits are its wall-clock ms: cheaper than parsing it, for 10,000 entries at first paint. */
+function entryActivityAt(e: PipelineEntry): number {
+  let at = Math.max(e.createdAt, Number(e.updatedAt.slice(0, 15)) || 0);
+  for (const h of e.history) if (h.at > at) at = h.at;
+  return at;
 }
 
 export function talentRows(people: Person[], entries: PipelineEntry[], pipelines: Pipeline[]): TalentRow[] {
@@ -33,6 +50,8 @@ export function talentRows(people: Person[], entries: PipelineEntry[], pipelines
             entryId: e.id,
             pipelineId: e.pipelineId,
             stageId: e.stageId,
+            ownerId: e.ownerId,
+            activityAt: entryActivityAt(e),
           };
         }),
     }));

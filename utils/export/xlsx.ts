@@ -1,13 +1,16 @@
-import writeXlsxFile, { type Cell, type Row } from 'write-excel-file/universal';
 import { TimeSlicer, throwIfAborted } from '../import/cooperative';
 import type { ExportColumn, ExportOptions, ExportRow } from './columns';
+import { XlsxWriter, type XlsxCell } from './xlsx-writer';
 
 export const XLSX_DATE_FORMAT = 'yyyy-mm-dd hh:mm';
+export const XLSX_DAY_FORMAT = 'yyyy-mm-dd';
 const MAX_WIDTH = 60;
+/** Rows turned into XML and deflated between two checks of the time budget. */
+const BATCH = 250;
 
 /**
- * Excel dates carry no time zone and write-excel-file converts from UTC. Shifting by the local
- * offset makes the cell show the user's wall-clock time, as the CSV export does.
+ * Excel dates carry no time zone: a cell holds the wall-clock time it shows. Shifting by the local
+ * offset makes the cell show the user's local time, as the CSV export does.
  */
 export function excelWallClock(d: Date): Date {
   return new Date(d.getTime() - d.getTimezoneOffset() * 60_000);
@@ -17,44 +20,45 @@ export function excelWallClock(d: Date): Date {
  * A single value keeps its type (a real Excel date, a number); several values — a person in two
  * pipelines — become one text cell joined like the CSV, so nothing is dropped.
  */
-export function xlsxCell(column: ExportColumn, row: ExportRow): Cell {
+export function xlsxCell(column: ExportColumn, row: ExportRow): XlsxCell {
   const values = column.values(row);
   if (values.length > 1 || column.shape === 'list') {
     const joined = column.text(row);
-    return joined ? { value: joined, type: String } : null;
+    return joined ? { kind: 'text', value: joined } : null;
   }
   const v = values[0];
   if (v === undefined) return null;
-  if (v instanceof Date) return { value: excelWallClock(v), type: Date, format: XLSX_DATE_FORMAT };
-  if (typeof v === 'number') return { value: v, type: Number };
-  return { value: v, type: String };
+  if (v instanceof Date) return { kind: 'date', value: excelWallClock(v), dayOnly: column.dayOnly };
+  if (typeof v === 'number') return { kind: 'number', value: v };
+  return { kind: 'text', value: v };
 }
 
 /**
- * XLSX with typed dates, a frozen header row and column widths. Rows are turned into cells in
- * time slices; the zip itself is one call into write-excel-file.
+ * XLSX with typed dates, a frozen bold header row and column widths, written and compressed in
+ * batches that hand the thread back when the time budget is used up.
  */
 export async function toXlsx(
   rows: readonly ExportRow[],
   columns: readonly ExportColumn[],
   options: ExportOptions & { sheetName?: string } = {},
 ): Promise<Blob> {
-  const header: Row = columns.map((c) => ({ value: c.header, type: String, fontWeight: 'bold' }));
-  const data: Row[] = [header];
+  const writer = new XlsxWriter({
+    sheetName: options.sheetName ?? 'Scoutbook',
+    widths: columns.map((c) => Math.min(MAX_WIDTH, Math.max(c.width, c.header.length + 2))),
+    dateTimeFormat: XLSX_DATE_FORMAT,
+    dayFormat: XLSX_DAY_FORMAT,
+    level: 1,
+  });
+  writer.addRows([columns.map((c): XlsxCell => ({ kind: 'text', value: c.header, bold: true }))]);
   const slicer = new TimeSlicer({ ...options, what: 'Export' });
-  for (const [i, row] of rows.entries()) {
+  for (let i = 0; i < rows.length; i += BATCH) {
     await slicer.step(i, rows.length);
-    data.push(columns.map((c) => xlsxCell(c, row)));
+    const batch: XlsxCell[][] = [];
+    for (const row of rows.slice(i, i + BATCH)) batch.push(columns.map((c) => xlsxCell(c, row)));
+    writer.addRows(batch);
   }
   throwIfAborted(options.signal, 'Export cancelled');
-  const widths = columns.map((c) => ({ width: Math.min(MAX_WIDTH, Math.max(c.width, c.header.length + 2)) }));
-  const blob = await writeXlsxFile(data, {
-    sheet: options.sheetName ?? 'Scoutbook',
-    columns: widths,
-    stickyRowsCount: 1,
-    dateFormat: XLSX_DATE_FORMAT,
-  }).toBlob();
-  throwIfAborted(options.signal, 'Export cancelled');
+  const parts = writer.finish();
   options.onProgress?.({ done: rows.length, total: rows.length });
-  return blob;
+  return new Blob(parts as BlobPart[], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
 }

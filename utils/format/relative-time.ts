@@ -6,10 +6,14 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['minute', 60_000],
 ];
 
+/** One formatter per locale: building one costs more than the whole rest of a card's note line. */
+const formats = new Map<string | undefined, Intl.RelativeTimeFormat>();
+
 /** "3 days ago", "just now": how long ago something happened, in the browser's language. */
 export function relativeTime(at: number, locale?: string, now: number = Date.now()): string {
   const diff = at - now;
-  const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  let format = formats.get(locale);
+  if (!format) formats.set(locale, (format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' })));
   for (const [unit, ms] of UNITS) {
     if (Math.abs(diff) >= ms) return format.format(Math.round(diff / ms), unit);
   }

@@ -37,6 +37,7 @@ export const en = {
   'warning.homonym': 'Another saved person is also named {name}{headline}: check this is the right profile.',
   'warning.owned': '{owner} already owns this in {pipeline} ({stage}).',
   'entry.by': 'by {owner}',
+  'team.ownedBy': 'Owned by {owner} · {pipeline} · {stage}',
   'panel.history': 'Stage history',
   'error.unreadable': 'Cannot read this profile from the page; reload and try again.',
 } as const;
@@ -81,6 +82,7 @@ export const zhCN: Record<MessageKey, string> = {
   'warning.homonym': '人才库中还有一位同名的 {name}{headline}：请确认是否为同一人（同名不同人）。',
   'warning.owned': '{owner} 已在「{pipeline}」跟进此人（{stage}）。',
   'entry.by': '负责人 {owner}',
+  'team.ownedBy': '负责人 {owner} · {pipeline} · {stage}',
   'panel.history': '阶段记录',
   'error.unreadable': '无法从页面读取此档案，请刷新后重试。',
 };

@@ -16,7 +16,7 @@ export interface ImportRow {
   noteVisibility?: 'team' | 'private';
   stage?: string;
   referrer?: string;
-  /** As written in the file ("30 May 2024", "1/8/18, 6:14 PM"); we have no field for it yet. */
+  /** As written in the file ("30 May 2024", "1/8/18, 6:14 PM"); plan.ts reads it into Person.connectedAt. */
   connectedOn?: string;
   /** Why the row cannot be imported whatever it holds: a ragged row, a NUL, broken quoting. */
   defect?: string;

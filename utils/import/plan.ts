@@ -1,5 +1,6 @@
 import { Person, describeZodError, type Pipeline } from '../schema';
 import { pageTarget } from '../sites/linkedin/urls';
+import { parseConnectedOn } from './connected-on';
 import { throwIfAborted, TimeSlicer, type CooperativeOptions } from './cooperative';
 import type { ImportRow } from './map-rows';
 
@@ -22,6 +23,7 @@ export interface ExistingPerson {
   emails?: string[];
   phones?: string[];
   tags?: string[];
+  connectedAt?: number;
   deleted?: boolean;
   /** Bodies of the person's notes, so that importing a file twice does not add its notes twice. */
   noteBodies?: ReadonlySet<string>;
@@ -45,6 +47,8 @@ export interface IncomingPerson {
   notes: { body: string; visibility: 'team' | 'private'; line: number }[];
   stageId?: string;
   referrer?: string;
+  /** LinkedIn's "Connected On", as a timestamp. */
+  connectedAt?: number;
 }
 
 export interface PlannedCreate {
@@ -170,6 +174,10 @@ function checkRow(row: ImportRow, options: PlanOptions, warn: (reason: string) =
   if (badEmail) return { reason: `invalid e-mail address: ${badEmail.slice(0, 200)}` };
   const fields = PersonFields.safeParse(person);
   if (!fields.success) return { reason: describeZodError(fields.error) };
+  if (row.connectedOn) {
+    person.connectedAt = parseConnectedOn(row.connectedOn);
+    if (person.connectedAt === undefined) warn(`"Connected on" date not understood, left empty: ${row.connectedOn.slice(0, 60)}`);
+  }
   const longNote = person.notes.find((n) => n.body.length > 10_000);
   if (longNote) return { reason: 'note: must be at most 10000 characters' };
   if (row.stage) {
@@ -210,6 +218,7 @@ function fold(into: IncomingPerson, from: IncomingPerson): void {
   into.profileUrl ??= from.profileUrl;
   into.stageId ??= from.stageId;
   into.referrer ??= from.referrer;
+  into.connectedAt ??= from.connectedAt;
   into.emails = union(into.emails, from.emails);
   into.phones = union(into.phones, from.phones);
   into.tags = union(into.tags, from.tags);
@@ -230,6 +239,9 @@ export function mergeChanges(existing: ExistingPerson, incoming: IncomingPerson,
     if (value === undefined || value === existing[field]) continue;
     if (field === 'name' && !overwrite) continue;
     if (overwrite || !existing[field]) changes[field] = value;
+  }
+  if (incoming.connectedAt !== undefined && incoming.connectedAt !== existing.connectedAt && (overwrite || existing.connectedAt === undefined)) {
+    changes.connectedAt = incoming.connectedAt;
   }
   const keys = union(existing.profileKeys, [incoming.profileKey, ...(incoming.otherKeys ?? [])].filter((k): k is string => !!k));
   if (keys.length > existing.profileKeys.length) changes.profileKeys = keys;

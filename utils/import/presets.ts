@@ -247,6 +247,16 @@ export interface PickedPreset {
   mapping: ColumnMapping;
 }
 
+/** A known export with extra columns (a user's added "Tags" or "备注") still gets those mapped. */
+function withExtras(mapping: ColumnMapping, header: string[]): ColumnMapping {
+  const extra = genericMapping(header);
+  const used = new Set(Object.values(mapping));
+  for (const [field, index] of Object.entries(extra) as [ImportField, number][]) {
+    if (mapping[field] === undefined && !used.has(index)) mapping[field] = index;
+  }
+  return mapping;
+}
+
 /** The most specific preset whose headers the file has; `generic` otherwise. */
 export function pickPreset(header: string[]): PickedPreset {
   const normalised = new Set(header.map(normaliseHeader));
@@ -261,16 +271,35 @@ export function pickPreset(header: string[]): PickedPreset {
       bestScore = score;
     }
   }
-  if (best) {
-    // A known export with extra columns (a user's added "Tags" or "备注") still gets those mapped.
-    const extra = genericMapping(header);
-    const used = new Set(Object.values(best.mapping));
-    for (const [field, index] of Object.entries(extra) as [ImportField, number][]) {
-      if (best.mapping[field] === undefined && !used.has(index)) best.mapping[field] = index;
-    }
-    return best;
-  }
+  if (best) return { preset: best.preset, mapping: withExtras(best.mapping, header) };
   return { preset: GENERIC_PRESET, mapping: genericMapping(header) };
+}
+
+export const ALL_PRESETS: readonly Preset[] = [...PRESETS, GENERIC_PRESET];
+
+/**
+ * The mapping a preset the user picked gives this header. A preset whose columns the file does not
+ * have maps what it can; the user sees the result in the mapping table and can fix it.
+ */
+export function applyPreset(id: PresetId, header: string[]): PickedPreset {
+  const preset = ALL_PRESETS.find((p) => p.id === id) ?? GENERIC_PRESET;
+  if (preset === GENERIC_PRESET) return { preset, mapping: genericMapping(header) };
+  return { preset, mapping: withExtras(presetMapping(preset, header), header) };
+}
+
+/** Which field each column feeds (undefined: ignored), the shape the mapping table edits. */
+export function fieldsByColumn(mapping: ColumnMapping, columns: number): (ImportField | undefined)[] {
+  const out: (ImportField | undefined)[] = Array.from({ length: columns }, () => undefined);
+  for (const [field, index] of Object.entries(mapping) as [ImportField, number][]) if (index < columns) out[index] = field;
+  return out;
+}
+
+/** Column `index` now feeds `field` (or nothing): a field comes from one column, so it leaves any other. */
+export function remapColumn(mapping: ColumnMapping, index: number, field: ImportField | undefined): ColumnMapping {
+  const next: ColumnMapping = {};
+  for (const [f, i] of Object.entries(mapping) as [ImportField, number][]) if (i !== index && f !== field) next[f] = i;
+  if (field) next[field] = index;
+  return next;
 }
 
 /** How many cells of a row are header names we know: how the header row is told from a preamble. */

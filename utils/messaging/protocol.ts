@@ -55,6 +55,8 @@ export const Request = z.discriminatedUnion('type', [
     userName: Text(100).optional(),
   }),
   z.object({ type: z.literal('syncNow') }),
+  /** Who on the team owns the person with these profile keys: the sync server's view (cached by the background). */
+  z.object({ type: z.literal('teamOwners'), keys: z.array(ProfileKey).min(1).max(20) }),
   /** An extension page wrote to the database itself (an import, a restore): tell the tabs, sync. */
   z.object({ type: z.literal('localChanges') }),
   /** A content script says which extractor alternative matched on a page, or why none did. */
@@ -111,6 +113,10 @@ export const SyncStatus = z.object({
 });
 export type SyncStatus = z.infer<typeof SyncStatus>;
 
+/** A pipeline entry of the team on a person, as the sync server knows it; `mine` when this user owns it. */
+export const TeamOwner = z.object({ entryId: z.string(), owner: z.string(), pipelineName: z.string(), stageName: z.string(), mine: z.boolean() });
+export type TeamOwner = z.infer<typeof TeamOwner>;
+
 /** What the background answers, per request type. Parsed by the receiver like any inbound message. */
 export const RESPONSES = {
   ping: z.object({ pong: z.literal(true) }),
@@ -125,6 +131,8 @@ export const RESPONSES = {
   moveEntry: z.object({ entryId: Id }),
   saveSettings: z.object({ saved: z.literal(true) }),
   syncNow: SyncStatus,
+  /** `configured: false` without a sync server: there is no team view, only the local one. */
+  teamOwners: z.object({ configured: z.boolean(), owners: z.array(TeamOwner) }),
   reportExtraction: z.object({ recorded: z.literal(true) }),
   localChanges: z.object({ noted: z.literal(true) }),
 } as const satisfies Record<Request['type'], z.ZodType>;

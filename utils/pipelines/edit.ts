@@ -153,6 +153,23 @@ export async function reorderStages(store: Store, pipelineId: string, order: rea
 }
 
 /**
+ * Move one stage to just before `beforeStageId` (undefined, or a stage gone meanwhile: last). Said
+ * by neighbour, not index, and applied to the stages as they are when the write runs, so quick
+ * successive moves, or a stage added or removed meanwhile, never fail nor land elsewhere.
+ */
+export async function moveStage(store: Store, pipelineId: string, stageId: string, beforeStageId: string | undefined): Promise<void> {
+  await inPipelineTransaction(store, async () => {
+    const pipeline = await livePipeline(store, pipelineId);
+    const stage = requireStage(pipeline, stageId);
+    const rest = pipeline.stages.filter((s) => s.id !== stageId);
+    const at = rest.findIndex((s) => s.id === beforeStageId);
+    rest.splice(at < 0 ? rest.length : at, 0, stage);
+    if (rest.every((s, i) => s.id === pipeline.stages[i]!.id)) return;
+    await setStages(store, pipelineId, rest);
+  });
+}
+
+/**
  * Remove a stage, moving its entries to `moveEntriesTo` first: each move is appended to the
  * entry's history (who, when), all in the same transaction as the stage's removal, so no entry is
  * ever left on a stage that does not exist. The last stage cannot be removed. Deleted entries are

@@ -8,3 +8,4 @@ export * from './reminders';
 export * from './stages';
 export * from './templates';
 export * from './entry-edit';
+export * from './pitch-store';

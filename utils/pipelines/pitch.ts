@@ -87,12 +87,14 @@ export function nameParts(name: string, givenName?: string): NameParts {
  */
 export function jobTitleOf(headline: string | undefined, company?: string): string {
   if (!headline) return '';
+  const firm = company?.trim().toLowerCase();
   const parts = headline
-    .split(/\s+at\s+|\s*[@|·•，]\s*|\s+[-–—]\s+/i)
+    .split(/\s+at\s+|\s*[@|｜丨·•，；;]\s*|\s+[-–—]\s+/i)
     .map((p) => p.trim())
+    // "字节跳动 高级招聘经理": the company, a space, then the title.
+    .map((p) => (firm && p.toLowerCase().startsWith(`${firm} `) ? p.slice(firm.length).trim() : p))
     .filter(Boolean);
-  const isCompany = (p: string) => !!company && p.toLowerCase() === company.trim().toLowerCase();
-  return parts.find((p) => !isCompany(p)) ?? '';
+  return parts.find((p) => p.toLowerCase() !== firm) ?? '';
 }
 
 export interface PitchContext {

@@ -72,3 +72,16 @@ export function newPipelineFields(
     },
   };
 }
+
+/** A pipeline with one stage, to build from scratch (a pipeline needs at least one stage). */
+export const BLANK_TEMPLATE: PipelineTemplate = {
+  kind: 'recruiting',
+  name: 'New pipeline',
+  stages: [{ id: 'new', name: 'New' }],
+  recordsReferrer: false,
+};
+
+/** The template with its stages named in the user's language; ids stay, so every device agrees on them. */
+export function localizedTemplate(template: PipelineTemplate, stageNames: Readonly<Record<string, string>>): PipelineTemplate {
+  return { ...template, stages: template.stages.map((s) => ({ ...s, name: stageNames[s.id] ?? s.name })) };
+}

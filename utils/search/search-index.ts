@@ -29,6 +29,23 @@ export interface SearchIndex {
   slotOf: Map<string, number>;
   blocks: Block[];
   holes: number;
+  /** The last query's words and the slots it matched (ascending), until the index changes. */
+  last?: { tokens: string[]; slots: number[] };
+}
+
+/**
+ * A keystroke that only adds to the query (`ja` → `jam`, `zhang` → `zhang w`) can only narrow the
+ * matches: every word of the old query is part of a word of the new one, and a person matches a
+ * word only where its text occurs in a section that counts. So the new query is ranked over the
+ * old matches alone, unless they are most of the index (then one indexOf per block is cheaper).
+ */
+const NARROW_AT_MOST = 0.2;
+
+function refines(before: readonly string[], after: readonly string[]): boolean {
+  if (!before.length || after.length < before.length) return false;
+  const last = before.length - 1;
+  for (let i = 0; i < last; i++) if (before[i] !== after[i]) return false;
+  return after[last]!.startsWith(before[last]!);
 }
 
 function extrasOf(source: ExtrasSource | undefined, person: SearchablePerson): SearchExtras | undefined {
@@ -37,6 +54,7 @@ function extrasOf(source: ExtrasSource | undefined, person: SearchablePerson): S
 }
 
 function markDirty(index: SearchIndex, slot: number): void {
+  index.last = undefined;
   const b = Math.floor(slot / BLOCK);
   while (index.blocks.length <= b) index.blocks.push({ text: '', slots: [], starts: [], dirty: true });
   index.blocks[b]!.dirty = true;
@@ -188,21 +206,49 @@ export function search(index: SearchIndex, query: string, limit = Infinity): str
   const words = [longest, ...tokens.filter((t, i) => i !== tokens.indexOf(longest))].map(prepareWord);
   const joined = tokens.join('');
   const ranked: string[][] = [[], [], [], [], [], []];
-  for (let b = 0; b < index.blocks.length; b++) {
-    const block = index.blocks[b]!;
-    if (block.dirty) join(index, b, block);
-    const { text, starts, slots } = block;
-    let at = text.indexOf(longest);
+  const matched: number[] = [];
+  const previous = index.last;
+  if (previous && refines(previous.tokens, tokens) && previous.slots.length <= index.slotOf.size * NARROW_AT_MOST) {
+    let b = -1;
+    let block: Block | undefined;
     let k = 0;
-    while (at !== -1) {
-      while (k + 1 < starts.length && starts[k + 1]! <= at) k++;
-      const doc = index.docs[slots[k]!]!;
-      const rank = rankQuery(doc, text, starts[k]!, words, joined, at);
-      if (rank !== -1) ranked[rank]!.push(doc.id);
-      if (++k >= starts.length) break;
-      at = text.indexOf(longest, starts[k]!);
+    for (const slot of previous.slots) {
+      if (Math.floor(slot / BLOCK) !== b) {
+        b = Math.floor(slot / BLOCK);
+        block = index.blocks[b]!;
+        if (block.dirty) join(index, b, block);
+        k = 0;
+      }
+      const { text, starts, slots } = block!;
+      while (slots[k]! < slot) k++;
+      const doc = index.docs[slot]!;
+      const hay = text.slice(starts[k]!, starts[k]! + doc.length);
+      const rank = rankQuery(doc, hay, 0, words, joined, hay.indexOf(longest));
+      if (rank === -1) continue;
+      ranked[rank]!.push(doc.id);
+      matched.push(slot);
+    }
+  } else {
+    for (let b = 0; b < index.blocks.length; b++) {
+      const block = index.blocks[b]!;
+      if (block.dirty) join(index, b, block);
+      const { text, starts, slots } = block;
+      let at = text.indexOf(longest);
+      let k = 0;
+      while (at !== -1) {
+        while (k + 1 < starts.length && starts[k + 1]! <= at) k++;
+        const doc = index.docs[slots[k]!]!;
+        const rank = rankQuery(doc, text, starts[k]!, words, joined, at);
+        if (rank !== -1) {
+          ranked[rank]!.push(doc.id);
+          matched.push(slots[k]!);
+        }
+        if (++k >= starts.length) break;
+        at = text.indexOf(longest, starts[k]!);
+      }
     }
   }
+  index.last = { tokens, slots: matched };
   const out: string[] = [];
   for (const list of ranked)
     for (const id of list) {

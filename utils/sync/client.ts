@@ -1,8 +1,10 @@
 import { z } from 'zod';
-import { applyRemoteRecords } from '../db/local-change';
+import { applyPulledPage, preparePulledPage } from '../db/local-change';
+import { loadSettings, saveIdentity, teamIdentity } from '../db/settings';
 import { metaValue, type Store } from '../db/store';
 import { describeZodError, IntelItem } from '../schema';
-import { MAX_PUSH_BATCH, PullResponse, PushResponse } from './protocol';
+import { addTeamAlerts, fromServer, loadTeamAlerts, resetTeamAlerts } from './team-alerts';
+import { AlertsResponse, MAX_PULL_LIMIT, MAX_PUSH_BATCH, MeResponse, OwnersResponse, PullResponse, PushResponse, type KeyOwners } from './protocol';
 
 export interface SyncSettings {
   serverUrl: string;
@@ -20,7 +22,7 @@ export class SyncError extends Error {
 
 type Fetch = typeof fetch;
 
-async function call<T>(
+export async function call<T>(
   settings: SyncSettings,
   fetchFn: Fetch,
   path: string,
@@ -48,12 +50,49 @@ async function call<T>(
   return parsed.data;
 }
 
-/** Push every queued change in bounded batches, then pull everything newer than our cursor. */
+/** Pages of alerts read per sync (200 each); the rest waits for the next sync. */
+const ALERT_PAGES = 5;
+
+/**
+ * Learn who this user is in the team (GET /v1/me), once per server and token: the e-mail becomes
+ * the owner id of new entries and the "who" of stage history, so that teammates' ownership matches.
+ */
+async function learnIdentity(store: Store, settings: SyncSettings, fetchFn: Fetch): Promise<void> {
+  const saved = await loadSettings(store.db);
+  if (!saved || saved.serverUrl !== settings.serverUrl || saved.token !== settings.token || teamIdentity(saved)) return;
+  const me = await fetchMe(settings, fetchFn);
+  await resetTeamAlerts(store.db);
+  await saveIdentity(store.db, { email: me.user.email, team: me.team, role: me.user.role, serverUrl: settings.serverUrl }, settings.token);
+}
+
+/** New alerts since the last sync. A failure here is logged: it does not fail the sync. */
+async function pullAlerts(store: Store, settings: SyncSettings, fetchFn: Fetch): Promise<number> {
+  let added = 0;
+  try {
+    let { cursor } = await loadTeamAlerts(store.db);
+    for (let page = 0; page < ALERT_PAGES; page++) {
+      const answer = await fetchAlerts(settings, cursor, fetchFn);
+      if (answer.alerts.length) await addTeamAlerts(store.db, answer.alerts.map(fromServer), answer.cursor);
+      added += answer.alerts.length;
+      cursor = answer.cursor;
+      if (!answer.hasMore) break;
+    }
+  } catch (e) {
+    console.warn('[scoutbook] alerts fetch failed:', (e as Error).message);
+  }
+  return added;
+}
+
+/**
+ * Learn this user's identity when new, push every queued change in bounded batches, pull
+ * everything newer than our cursor, then fetch new alerts.
+ */
 export async function syncOnce(
   store: Store,
   settings: SyncSettings,
   fetchFn: Fetch = fetch,
-): Promise<{ pushed: number; pulled: number }> {
+): Promise<{ pushed: number; pulled: number; alerts: number }> {
+  await learnIdentity(store, settings, fetchFn);
   let pushed = 0;
   for (;;) {
     const batch = await store.db.outbox.orderBy('seq').limit(MAX_PUSH_BATCH).toArray();
@@ -65,15 +104,35 @@ export async function syncOnce(
     pushed += batch.length;
   }
   let pulled = 0;
-  let cursor = (await metaValue<number>(store.db, 'syncCursor')) ?? 0;
-  for (;;) {
-    const page = await call(settings, fetchFn, `v1/sync/pull?cursor=${cursor}`, PullResponse);
-    pulled += await applyRemoteRecords(store.db, store.clock, page.records);
-    cursor = page.cursor;
-    await store.db.meta.put({ key: 'syncCursor', value: cursor });
-    if (!page.hasMore) break;
+  const cursor = (await metaValue<number>(store.db, 'syncCursor')) ?? 0;
+  const fetchPage = (after: number) => {
+    const page = call(settings, fetchFn, `v1/sync/pull?cursor=${after}&limit=${MAX_PULL_LIMIT}`, PullResponse);
+    page.catch(() => {}); // awaited below, or abandoned when applying the previous page failed
+    return page;
+  };
+  // Three things overlap: the next page is fetched, and the one after it checked (its records
+  // validated as new ones), while this page is written to IndexedDB. Pages are still written, and
+  // the cursor moved, strictly in order.
+  let next = fetchPage(cursor);
+  let writing: Promise<void> = Promise.resolve();
+  try {
+    for (;;) {
+      const page = await next;
+      if (page.hasMore) next = fetchPage(page.cursor);
+      const prepared = preparePulledPage(store.clock, page.records);
+      await writing;
+      writing = applyPulledPage(store.db, prepared).then(async (changed) => {
+        pulled += changed;
+        await store.db.meta.put({ key: 'syncCursor', value: page.cursor });
+      });
+      writing.catch(() => {}); // awaited before the next write, or below
+      if (!page.hasMore) break;
+    }
+  } finally {
+    // A failed fetch must not leave a write unwatched; a failed write fails the sync either way.
+    await writing;
   }
-  return { pushed, pulled };
+  return { pushed, pulled, alerts: await pullAlerts(store, settings, fetchFn) };
 }
 
 const IntelResponse = z.object({ items: z.array(IntelItem) });
@@ -94,4 +153,21 @@ export async function refreshIntel(
   const fetchedAt = Date.now();
   await store.db.intel.bulkPut(items.map((i) => ({ ...i, companyNameLower: i.companyName.toLowerCase(), fetchedAt })));
   return items.some((i) => !known.has(i.id));
+}
+
+/** Who the token acts for: its e-mail is this user's owner id in the team. */
+export function fetchMe(settings: SyncSettings, fetchFn: Fetch = fetch): Promise<MeResponse> {
+  return call(settings, fetchFn, 'v1/me', MeResponse);
+}
+
+/** The team's people and pipeline entries under these profile keys (GET /v1/owners). */
+export async function fetchOwners(settings: SyncSettings, keys: readonly string[], fetchFn: Fetch = fetch): Promise<KeyOwners[]> {
+  if (keys.length === 0) return [];
+  const query = new URLSearchParams({ keys: keys.join(',') });
+  return (await call(settings, fetchFn, `v1/owners?${query}`, OwnersResponse)).owners;
+}
+
+/** One page of this user's alerts after `since` (GET /v1/alerts). */
+export function fetchAlerts(settings: SyncSettings, since: number, fetchFn: Fetch = fetch): Promise<AlertsResponse> {
+  return call(settings, fetchFn, `v1/alerts?since=${since}&limit=200`, AlertsResponse);
 }

@@ -53,3 +53,81 @@ export const PullResponse = z.object({
   hasMore: z.boolean(),
 });
 export type PullResponse = z.infer<typeof PullResponse>;
+
+/** Shared with the server (server/routes/team.ts): who a token acts for, and what teammates own. */
+export const TEAM_ROLES = ['admin', 'member'] as const;
+
+export const MeResponse = z.object({
+  team: z.string(),
+  /** The e-mail is the owner id this extension writes on entries, so that teammates' ownership matches. */
+  user: z.object({ email: z.string(), role: z.enum(TEAM_ROLES) }),
+});
+export type MeResponse = z.infer<typeof MeResponse>;
+
+export const OwnedEntry = z.object({
+  entryId: z.string(),
+  personId: z.string(),
+  /** The owner's e-mail, as the extension writes it. */
+  ownerId: z.string().optional(),
+  pipelineId: z.string(),
+  pipelineName: z.string().optional(),
+  pipelineKind: z.string().optional(),
+  stageId: z.string(),
+  stageName: z.string().optional(),
+  /** HLC of the entry's latest change. */
+  updatedAt: z.string(),
+});
+export type OwnedEntry = z.infer<typeof OwnedEntry>;
+
+export const KeyOwners = z.object({
+  key: z.string(),
+  /** The team's people saved under this profile key (teammates may have saved one person twice). */
+  people: z.array(z.object({ personId: z.string(), name: z.string(), ownerId: z.string().optional() })),
+  entries: z.array(OwnedEntry),
+});
+export type KeyOwners = z.infer<typeof KeyOwners>;
+
+export const MAX_OWNER_KEYS = 100;
+export const OwnersResponse = z.object({ owners: z.array(KeyOwners) });
+export type OwnersResponse = z.infer<typeof OwnersResponse>;
+
+export const ALERT_KINDS = ['entry_added', 'entry_changed', 'note_added', 'job_change'] as const;
+export type AlertKind = (typeof ALERT_KINDS)[number];
+
+const Change = z.object({ from: z.string().optional(), to: z.string().optional() });
+
+export const AlertDetail = z.object({
+  pipelineId: z.string().optional(),
+  pipelineName: z.string().optional(),
+  stageId: z.string().optional(),
+  stageName: z.string().optional(),
+  fromStageId: z.string().optional(),
+  fromStageName: z.string().optional(),
+  /** The entry's owner after the change. */
+  ownerId: z.string().optional(),
+  headline: Change.optional(),
+  companyName: Change.optional(),
+});
+export type AlertDetail = z.infer<typeof AlertDetail>;
+
+export const Alert = z.object({
+  /** Pass the highest one back as `since`. */
+  seq: z.number().int().positive(),
+  kind: z.enum(ALERT_KINDS),
+  at: z.string(),
+  /** E-mail of the teammate whose change raised it. */
+  by: z.string(),
+  personId: z.string(),
+  personName: z.string(),
+  entity: z.enum(['entry', 'note', 'person']),
+  entityId: z.string(),
+  detail: AlertDetail,
+});
+export type Alert = z.infer<typeof Alert>;
+
+export const AlertsResponse = z.object({
+  alerts: z.array(Alert),
+  cursor: z.number().int().nonnegative(),
+  hasMore: z.boolean(),
+});
+export type AlertsResponse = z.infer<typeof AlertsResponse>;

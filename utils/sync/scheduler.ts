@@ -1,13 +1,16 @@
-import { loadSettings } from '../db/settings';
+import { loadSettings, type Settings } from '../db/settings';
 import { metaValue, type Store } from '../db/store';
 import type { SyncStatus } from '../messaging/protocol';
-import { refreshIntel, syncOnce, type SyncSettings } from './client';
+import { fetchOwners, refreshIntel, syncOnce } from './client';
+import type { KeyOwners } from './protocol';
 
 const AFTER_CHANGE_MS = 1500;
 export const PERIODIC_SYNC_MINUTES = 5;
 const INTEL_FRESH_MS = 10 * 60 * 1000;
 const FIRST_RETRY_MS = 5_000;
 const MAX_RETRY_MS = 5 * 60_000;
+/** How long the team's ownership of a profile is reused before the server is asked again (a card re-renders often). */
+const OWNERS_FRESH_MS = 10_000;
 
 /**
  * How long to wait after the n-th failure in a row: doubling from 5 s up to 5 min, with jitter so
@@ -19,13 +22,14 @@ export function backoffDelay(failures: number, random: () => number = Math.rando
 }
 
 export interface SchedulerDeps {
-  sync: typeof syncOnce;
+  sync: (store: Store, settings: Settings, fetchFn: typeof fetch) => Promise<{ pushed: number; pulled: number; alerts?: number }>;
   now: () => number;
   random: () => number;
+  fetch: typeof fetch;
 }
 
 /** The sync API settings, when both URL and token are set. */
-async function syncSettings(store: Store): Promise<SyncSettings | undefined> {
+async function syncSettings(store: Store): Promise<Settings | undefined> {
   const s = await loadSettings(store.db);
   return s?.serverUrl && s.token ? s : undefined;
 }
@@ -38,6 +42,7 @@ export class SyncScheduler {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private running: Promise<SyncStatus> | undefined;
   private readonly intelFetchedAt = new Map<string, number>();
+  private readonly ownersByKey = new Map<string, { at: number; owners: KeyOwners }>();
   private failures = 0;
   private retryAt: number | undefined;
   private readonly deps: SchedulerDeps;
@@ -47,7 +52,7 @@ export class SyncScheduler {
     private readonly onRemoteChange: () => void,
     deps: Partial<SchedulerDeps> = {},
   ) {
-    this.deps = { sync: syncOnce, now: Date.now, random: Math.random, ...deps };
+    this.deps = { sync: syncOnce, now: Date.now, random: Math.random, fetch: (...args) => fetch(...args), ...deps };
   }
 
   /** A local change: sync soon, unless we are backing off (the queued change goes with the retry). */
@@ -90,7 +95,8 @@ export class SyncScheduler {
     if (!settings) return this.status();
     const previous = await metaValue<{ lastSyncAt: number | null }>(this.store.db, 'syncState');
     try {
-      const { pulled } = await this.deps.sync(this.store, settings);
+      const { pulled } = await this.deps.sync(this.store, settings, this.deps.fetch);
+      if (pulled > 0) this.ownersByKey.clear();
       this.failures = 0;
       this.retryAt = undefined;
       await this.store.db.meta.put({ key: 'syncState', value: { lastSyncAt: this.deps.now(), lastError: null } });
@@ -105,6 +111,21 @@ export class SyncScheduler {
       await this.store.db.meta.put({ key: 'syncState', value: { lastSyncAt: previous?.lastSyncAt ?? null, lastError } });
     }
     return this.status();
+  }
+
+  /**
+   * The team's view of these profile keys (GET /v1/owners), cached for a few seconds per key; undefined
+   * when no server is configured. The card asks after its first paint: never on its critical path.
+   */
+  async owners(keys: readonly string[]): Promise<KeyOwners[] | undefined> {
+    const settings = await syncSettings(this.store);
+    if (!settings) return undefined;
+    const now = this.deps.now();
+    const missing = keys.filter((k) => now - (this.ownersByKey.get(k)?.at ?? -Infinity) >= OWNERS_FRESH_MS);
+    if (missing.length) {
+      for (const answer of await fetchOwners(settings, missing, this.deps.fetch)) this.ownersByKey.set(answer.key, { at: now, owners: answer });
+    }
+    return keys.map((k) => this.ownersByKey.get(k)?.owners).filter((o): o is KeyOwners => o !== undefined);
   }
 
   /** Fetch a company's intel at most every few minutes; the card shows the cached items meanwhile. */
@@ -122,7 +143,9 @@ export class SyncScheduler {
     }
   }
 
+  /** The settings changed: what was fetched with the old ones no longer holds. */
   forgetIntelCache(): void {
     this.intelFetchedAt.clear();
+    this.ownersByKey.clear();
   }
 }

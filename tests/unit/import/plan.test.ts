@@ -42,15 +42,20 @@ describe('planImport on the 2024 Connections format', () => {
     const existing = [
       person('ada-lovelace', 'Ada Lovelace', { headline: 'Countess', companyName: undefined }),
       // The saved address differs from the file's only in case: it is the same address, nothing to add.
-      person('JAMES-TYLER-SMITH-1A2B3C', 'James Smith', { headline: 'Engineer', companyName: 'Acme Inc.', emails: ['James@Example.com'] }),
+      person('JAMES-TYLER-SMITH-1A2B3C', 'James Smith', { headline: 'Engineer', companyName: 'Acme Inc.', emails: ['James@Example.com'], connectedAt: new Date(2023, 0, 12).getTime() }),
     ];
     const plan = await planImport(rows, existing);
     // Line 11 is Ada again, with the e-mail line 5 lacks: it is added to her saved record.
-    expect(plan.merge.map((m) => [m.lines, m.personId, m.matchedBy, m.changes])).toEqual([[[5, 11], 'ada-lovelace', 'profile', ['companyName', 'emails']]]);
-    expect(mergeChanges(existing[0]!, plan.merge[0]!.person, false)).toEqual({ companyName: 'Analytical Engines', emails: ['ada@example.com'] });
+    // James's saved record already has the date he connected; Ada's gets hers from "Connected On".
+    expect(plan.merge.map((m) => [m.lines, m.personId, m.matchedBy, m.changes])).toEqual([[[5, 11], 'ada-lovelace', 'profile', ['companyName', 'connectedAt', 'emails']]]);
+    expect(mergeChanges(existing[0]!, plan.merge[0]!.person, false)).toEqual({
+      companyName: 'Analytical Engines',
+      connectedAt: new Date(2024, 4, 30).getTime(),
+      emails: ['ada@example.com'],
+    });
     expect(plan.unchanged.map((m) => m.personId)).toEqual(['JAMES-TYLER-SMITH-1A2B3C']);
     const overwriting = await planImport(rows, existing, { overwrite: true });
-    expect(overwriting.merge.find((m) => m.personId === 'ada-lovelace')!.changes).toEqual(['headline', 'companyName', 'emails']);
+    expect(overwriting.merge.find((m) => m.personId === 'ada-lovelace')!.changes).toEqual(['headline', 'companyName', 'connectedAt', 'emails']);
     expect(overwriting.merge.find((m) => m.personId === 'JAMES-TYLER-SMITH-1A2B3C')!.changes).toEqual(['name']);
   });
 
@@ -59,10 +64,11 @@ describe('planImport on the 2024 Connections format', () => {
     const saved = person('OTHER', 'J. Smith', { emails: ['JAMES@example.com'] });
     const plan = await planImport(rows, [saved]);
     // The address it matched by is already saved (in another case), so e-mails are not a change.
-    expect(plan.merge).toEqual([expect.objectContaining({ lines: [7], personId: 'OTHER', matchedBy: 'email', changes: ['headline', 'companyName', 'profileKeys'] })]);
+    expect(plan.merge).toEqual([expect.objectContaining({ lines: [7], personId: 'OTHER', matchedBy: 'email', changes: ['headline', 'companyName', 'connectedAt', 'profileKeys'] })]);
     expect(mergeChanges(saved, plan.merge[0]!.person, false)).toEqual({
       headline: 'Engineer',
       companyName: 'Acme Inc.',
+      connectedAt: new Date(2023, 0, 12).getTime(),
       profileKeys: ['linkedin:in/other', 'linkedin:in/james-tyler-smith-1a2b3c'],
     });
     expect(plan.create.map((c) => c.lines)).toEqual([[5, 11], [8]]);
@@ -100,10 +106,10 @@ describe('planImport on the 2018 Connections format (no URLs)', () => {
   it('merges by e-mail, which beats a same-name-same-company guess', async () => {
     const { rows } = await readImportFile(ownBytes('connections-2018.csv'));
     const plan = await planImport(rows, [
-      person('CB', 'Claudia Berg', { companyName: 'ApproveIt', headline: 'Owner', emails: ['Claudia@Example.com'] }),
+      person('CB', 'Claudia Berg', { companyName: 'ApproveIt', headline: 'Owner', emails: ['Claudia@Example.com'], connectedAt: new Date(2018, 0, 8, 18, 14).getTime() }),
       person('VIK', 'Vikram S.', { emails: ['vik@example.com'] }),
     ]);
-    expect(plan.merge.map((m) => [m.lines, m.personId, m.matchedBy, m.changes])).toEqual([[[3], 'VIK', 'email', ['headline', 'companyName']]]);
+    expect(plan.merge.map((m) => [m.lines, m.personId, m.matchedBy, m.changes])).toEqual([[[3], 'VIK', 'email', ['headline', 'companyName', 'connectedAt']]]);
     expect(plan.unchanged.map((m) => [m.lines, m.personId, m.matchedBy])).toEqual([[[2], 'CB', 'email']]);
     expect(plan.possibleDuplicates).toEqual([]);
     expect(plan.create.map((c) => c.lines)).toEqual([[4]]);

@@ -150,13 +150,21 @@ describe.skipIf(!hasSharedFixtures)('LinkedIn exports', () => {
       companyName: c.person.companyName,
       emails,
       tags: [],
+      connectedAt: c.person.connectedAt,
     });
     const again = await planImport(rows, plan.create.map((c, i) => saved(c, i, c.person.emails)));
     expect(planSummary(again)).toEqual({ create: 0, merge: 0, unchanged: 1581, possibleDuplicates: 0, rejected: 47, warnings: 0 });
     // People saved from their profile pages have no e-mail: the file adds it to exactly those 36.
-    const fromPages = await planImport(rows, plan.create.map((c, i) => saved(c, i, [])));
+    const fromPages = await planImport(rows, plan.create.map((c, i) => ({ ...saved(c, i, []), connectedAt: c.person.connectedAt })));
     expect(planSummary(fromPages)).toEqual({ create: 0, merge: 36, unchanged: 1545, possibleDuplicates: 0, rejected: 47, warnings: 0 });
     expect(fromPages.merge.every((m) => m.matchedBy === 'profile' && m.changes.join() === 'emails')).toBe(true);
+    // Every "Connected On" of the file is read ("30 May 2024"), none left as a warning.
+    expect(plan.create.every((c) => c.person.connectedAt !== undefined)).toBe(true);
+    expect(plan.create[0]!.person.connectedAt).toBe(new Date(2024, 4, 30).getTime());
+    // People saved from their pages have no connection date: the file adds it to every one of them.
+    const undated = await planImport(rows, plan.create.map((c, i) => saved(c, i, c.person.emails)).map(({ connectedAt: _c, ...p }) => p));
+    expect(planSummary(undated)).toMatchObject({ merge: 1581, unchanged: 0 });
+    expect(undated.merge.every((m) => m.changes.join() === 'connectedAt')).toBe(true);
   });
 
   it('the 2018 Connections.csv (no URL column): people without a profile, matched by e-mail, or possible duplicates by name and company', async () => {
@@ -172,7 +180,18 @@ describe.skipIf(!hasSharedFixtures)('LinkedIn exports', () => {
     expect(alone.create.at(-1)).toMatchObject({ lines: [42], person: { name: 'Vidit kumar', emails: ['person77@example.com'] } });
 
     // The same file again, into the bank its first import made: every person found by e-mail.
-    const imported: ExistingPerson[] = alone.create.map((c, i) => ({ id: `I${i}`, name: c.person.name, companyName: c.person.companyName, headline: c.person.headline, profileKeys: [], emails: c.person.emails, tags: [] }));
+    // "1/8/18, 6:14 PM": LinkedIn's 2018 dates are month first, with a 12-hour time.
+    expect(alone.create[0]!.person.connectedAt).toBe(new Date(2018, 0, 8, 18, 14).getTime());
+    const imported: ExistingPerson[] = alone.create.map((c, i) => ({
+      id: `I${i}`,
+      name: c.person.name,
+      companyName: c.person.companyName,
+      headline: c.person.headline,
+      profileKeys: [],
+      emails: c.person.emails,
+      tags: [],
+      connectedAt: c.person.connectedAt,
+    }));
     expect(planSummary(await planImport(rows, imported))).toEqual({ create: 0, merge: 0, unchanged: 40, possibleDuplicates: 0, rejected: 1, warnings: 0 });
 
     // A bank where these people were saved from their profiles: same names and companies, other spelling.

@@ -10,6 +10,7 @@ import {
   removeStage,
   renamePipeline,
   renameStage,
+  moveStage,
   reorderStages,
   setStagePoints,
   templateFor,
@@ -81,6 +82,26 @@ describe('pipeline edits', () => {
     await expect(reorderStages(store, RECRUITING, order.slice(1))).rejects.toBeInstanceOf(PipelineEditError);
     await expect(reorderStages(store, RECRUITING, [...order.slice(1), order[1]!])).rejects.toBeInstanceOf(PipelineEditError);
     await expect(reorderStages(store, RECRUITING, [...order.slice(1), 'ghost'])).rejects.toBeInstanceOf(PipelineEditError);
+  });
+
+  it('moves one stage before another, among the stages as they are when the write runs', async () => {
+    const store = await freshStore();
+    const ids = async () => (await store.db.pipelines.get(REFERRAL))!.stages.map((s) => s.id);
+    await moveStage(store, REFERRAL, 'hired', 'read');
+    expect(await ids()).toEqual(['hired', 'read', 'applied', 'resume-qualified', 'interviewed', 'probation-passed']);
+    // Moves and a removal queued at once: none fails, and each lands by its neighbour.
+    await Promise.all([
+      moveStage(store, REFERRAL, 'probation-passed', 'applied'),
+      removeStage(store, REFERRAL, 'applied', 'read'),
+      moveStage(store, REFERRAL, 'hired', 'interviewed'),
+    ]);
+    expect(await ids()).toEqual(['read', 'probation-passed', 'resume-qualified', 'hired', 'interviewed']);
+    await moveStage(store, REFERRAL, 'read', undefined);
+    expect((await ids()).at(-1)).toBe('read');
+    const outbox = await store.db.outbox.count();
+    await moveStage(store, REFERRAL, 'read', undefined);
+    expect(await store.db.outbox.count()).toBe(outbox);
+    await expect(moveStage(store, REFERRAL, 'ghost', undefined)).rejects.toBeInstanceOf(PipelineEditError);
   });
 
   it('removes a stage by moving its entries, recording who and when, in one transaction', async () => {

@@ -30,6 +30,14 @@ describe('jobTitleOf', () => {
     expect(jobTitleOf('Data Scientist - Hooli')).toBe('Data Scientist');
     expect(jobTitleOf(undefined)).toBe('');
   });
+
+  it('reads Chinese headlines: full-width bars, and the company written before the title', () => {
+    expect(jobTitleOf('字节跳动 高级技术招聘经理｜专注 AI 与基础架构人才', '字节跳动')).toBe('高级技术招聘经理');
+    expect(jobTitleOf('腾讯丨产品总监', '腾讯')).toBe('产品总监');
+    expect(jobTitleOf('高级工程师；开源爱好者')).toBe('高级工程师');
+    // A title that merely starts like the company's name is left whole.
+    expect(jobTitleOf('Acme-certified trainer', 'Acme')).toBe('Acme-certified trainer');
+  });
 });
 
 describe('renderPitch', () => {

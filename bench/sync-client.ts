@@ -1,0 +1,187 @@
+import type { Page } from '@playwright/test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { applyPush } from '../server/apply-push';
+import { loadId, personBatch } from '../server/load/generator';
+import { startServe } from '../server/load/sync';
+import { openStore } from '../server/store/open';
+import { createToken } from '../server/store/tokens';
+import { launchWithExtension } from '../tests/support/chromium';
+import { formatHlc } from '../utils/sync/hlc';
+import type { Mutation } from '../utils/sync/protocol';
+import { inPage } from './in-page';
+
+/**
+ * The extension's side of sync, in Chromium with the built extension against `serve` on loopback:
+ * - initial: a fresh profile is given the server and a token, and pulls `people` records until the
+ *   last one is found by the card's lookup (indexed by profile key, so searchable) — once per sample,
+ *   each in a new profile;
+ * - incremental: a teammate pushes `changes` edits, then this profile syncs until the last edit
+ *   shows in a lookup.
+ * Each time is taken in an extension page, from the message that starts the sync to the lookup's answer.
+ * Before each initial sync, the same profile puts as many rows straight into a scratch IndexedDB
+ * database: the floor, measured in the same minute on the same shared machine.
+ */
+export interface ClientSyncOptions {
+  extensionDir: string;
+  people: number;
+  initialSamples: number;
+  changes: number;
+  incrementalSamples: number;
+  log: (line: string) => void;
+}
+
+const profileKey = (i: number) => `linkedin:in/bench-${i}`;
+
+/** People numbered 0..n-1, so that a lookup can name any of them. */
+function numberedBatch(from: number, size: number, node: string, at: number): Mutation[] {
+  return personBatch(size, node, at).mutations.map((m, k) => {
+    const i = from + k;
+    return { ...m, fields: { ...m.fields, name: `Bench Person ${i}`, profileKeys: [profileKey(i)], profileUrl: `https://www.linkedin.com/in/bench-${i}` } };
+  });
+}
+
+/** SELF-CONTAINED: in an extension page. Starts sync with these settings, waits for it, then looks `key` up. */
+async function syncAndFind(arg: { serverUrl?: string; token?: string; key: string; headline?: string }) {
+  type Env = { ok: boolean; value?: { lastError?: string | null; person?: { headline?: string } | null }; error?: string };
+  const send = (m: unknown) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<Env> } } }).chrome.runtime.sendMessage(m);
+  const t0 = performance.now();
+  if (arg.serverUrl) {
+    const saved = await send({ type: 'saveSettings', serverUrl: arg.serverUrl, token: arg.token });
+    if (!saved.ok) return { error: saved.error };
+  }
+  const status = await send({ type: 'syncNow' });
+  if (!status.ok || status.value?.lastError) return { error: status.error ?? status.value?.lastError };
+  const found = await send({ type: 'lookup', target: { kind: 'person', key: arg.key, url: `https://www.linkedin.com/in/${arg.key.split('/')[1]}/` } });
+  const ms = performance.now() - t0;
+  const person = found.value?.person;
+  if (!person) return { error: `${arg.key} was not found after the sync` };
+  if (arg.headline !== undefined && person.headline !== arg.headline) return { error: `${arg.key} still has the headline ${person.headline}` };
+  return { ms };
+}
+
+async function teammatePush(url: string, token: string, mutations: Mutation[]): Promise<void> {
+  const res = await fetch(`${url}/v1/sync/push`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ clientId: 'writer', mutations }),
+  });
+  if (!res.ok) throw new Error(`the teammate's push failed: ${res.status} ${await res.text()}`);
+}
+
+/**
+ * SELF-CONTAINED: in an extension page. The floor under a first sync: the same number of rows,
+ * shaped like synced people (clocks included) and indexed like the people table, put straight into
+ * a scratch IndexedDB database in pages of 1,000, one transaction each. No Dexie, no network, no sync.
+ */
+async function rawIndexedDbPut(arg: { rows: number }): Promise<number> {
+  const name = `scoutbook-bench-floor-${Math.random().toString(36).slice(2)}`;
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const open = indexedDB.open(name, 1);
+    open.onupgradeneeded = () => {
+      const people = open.result.createObjectStore('people', { keyPath: 'id' });
+      people.createIndex('profileKeys', 'profileKeys', { multiEntry: true });
+      for (const index of ['name', 'companyKey', 'updatedAt']) people.createIndex(index, index);
+    };
+    open.onsuccess = () => resolve(open.result);
+    open.onerror = () => reject(open.error);
+  });
+  const hlc = (i: number) => `${String(1795300000000 + i).padStart(15, '0')}:00000:seed`;
+  const row = (i: number) => ({
+    id: `01KAB${String(i).padStart(21, '0')}`,
+    name: `Bench Person ${i}`,
+    headline: 'Senior Engineer at Example',
+    companyName: 'Example',
+    createdAt: 1795300000000,
+    profileKeys: [`linkedin:in/bench-${i}`],
+    profileUrl: `https://www.linkedin.com/in/bench-${i}`,
+    tags: ['load'],
+    emails: [],
+    phones: [],
+    status: 'active',
+    deleted: false,
+    updatedAt: hlc(i),
+    clocks: Object.fromEntries(['name', 'headline', 'companyName', 'createdAt', 'profileKeys', 'profileUrl', 'tags', 'deleted'].map((f) => [f, hlc(i)])),
+  });
+  const t0 = performance.now();
+  for (let from = 0; from < arg.rows; from += 1000) {
+    const rows = Array.from({ length: Math.min(1000, arg.rows - from) }, (_, k) => row(from + k));
+    await new Promise<void>((resolve, reject) => {
+      const tx = db.transaction('people', 'readwrite');
+      for (const r of rows) tx.objectStore('people').put(r);
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+    });
+  }
+  const ms = performance.now() - t0;
+  db.close();
+  indexedDB.deleteDatabase(name);
+  return ms;
+}
+
+async function extensionPage(ext: Awaited<ReturnType<typeof launchWithExtension>>): Promise<Page> {
+  const page = await ext.context.newPage();
+  await page.goto(`chrome-extension://${ext.extensionId}/options.html`);
+  return page;
+}
+
+export async function measureClientSync(o: ClientSyncOptions): Promise<{ initial: number[]; floor: number[]; incremental: number[] }> {
+  const dir = mkdtempSync(join(tmpdir(), 'scoutbook-client-sync-'));
+  const db = join(dir, 'sync.sqlite');
+  let server: Awaited<ReturnType<typeof startServe>> | undefined;
+  try {
+    const store = await openStore(db);
+    const reader = (await createToken(store.db, 'bench', 'reader@bench.example')).token;
+    const writer = (await createToken(store.db, 'bench', 'writer@bench.example')).token;
+    const team = await store.db.selectFrom('teams').select('id').executeTakeFirstOrThrow();
+    const at = Date.now() - 60_000;
+    const ids: string[] = [];
+    for (let n = 0; n < o.people; n += 200) {
+      const batch = numberedBatch(n, Math.min(200, o.people - n), 'seed', at);
+      ids.push(...batch.map((m) => m.id));
+      await applyPush(store.db, { teamId: team.id, email: 'writer@bench.example' }, batch);
+    }
+    await store.close();
+    server = await startServe(db);
+    o.log(`[sync] ${o.people.toLocaleString('en')} people on ${server.url}`);
+    const url = server.url;
+
+    const initial: number[] = [];
+    const floor: number[] = [];
+    const incremental: number[] = [];
+    for (let s = 0; s < o.initialSamples; s++) {
+      const ext = await launchWithExtension({ extensionDir: o.extensionDir });
+      try {
+        const page = await extensionPage(ext);
+        floor.push(await inPage(page, rawIndexedDbPut, { rows: o.people }));
+        o.log(`[sync] IndexedDB floor, ${o.people.toLocaleString('en')} rows put directly: ${(floor.at(-1)! / 1000).toFixed(2)} s`);
+        const r = await inPage(page, syncAndFind, { serverUrl: url, token: reader, key: profileKey(o.people - 1) });
+        if (r.ms === undefined) throw new Error(`initial sync: ${r.error}`);
+        initial.push(r.ms);
+        o.log(`[sync] initial sync of ${o.people.toLocaleString('en')} records: ${(r.ms / 1000).toFixed(2)} s`);
+        // Incremental syncs in the last profile, once it holds everything.
+        if (s < o.initialSamples - 1) continue;
+        for (let k = 0; k < o.incrementalSamples; k++) {
+          const headline = `Moved on, round ${k}`;
+          const picked = Array.from({ length: o.changes }, (_, j) => (k * o.changes + j) % o.people);
+          await teammatePush(url, writer, picked.map((i, j) => ({ mutationId: loadId(), entity: 'person', id: ids[i]!, hlc: formatHlc({ ms: Date.now(), counter: j, node: 'writer' }), fields: { headline } })));
+          const r2 = await inPage(page, syncAndFind, { key: profileKey(picked.at(-1)!), headline });
+          if (r2.ms === undefined) throw new Error(`incremental sync: ${r2.error}`);
+          incremental.push(r2.ms);
+        }
+        o.log(`[sync] incremental syncs of ${o.changes} changes: ${incremental.map((v) => v.toFixed(0)).join(', ')} ms`);
+      } finally {
+        await ext.close();
+      }
+    }
+    return { initial, floor, incremental };
+  } finally {
+    if (server) {
+      const exited = new Promise((r) => server!.child.once('exit', r));
+      server.child.kill('SIGTERM');
+      await exited;
+    }
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,155 @@
+import { Zip, ZipDeflate } from 'fflate';
+
+/**
+ * A minimal streaming XLSX (SpreadsheetML) writer: one sheet, inline strings, typed numbers and
+ * dates, a bold frozen header row and column widths. Rows are appended in batches and deflated as
+ * they come, so a 100,000-row sheet never exists as one string or as a million cell objects, and
+ * the caller can hand the thread back between batches. (write-excel-file, which we used before,
+ * builds every cell as an object and the sheet XML in one call: seconds of blocked UI and ~500 MB
+ * of heap at 100k rows.)
+ */
+
+export type XlsxCell =
+  | null
+  | { kind: 'text'; value: string; bold?: boolean }
+  | { kind: 'number'; value: number }
+  /** `value` is the wall-clock time to show, encoded as UTC (Excel dates have no time zone). */
+  | { kind: 'date'; value: Date; dayOnly?: boolean };
+
+/** Cell style ids, in the order of `cellXfs` in styles.xml. */
+const STYLE = { bold: 1, dateTime: 2, day: 3 } as const;
+
+const NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+/** Excel refuses longer cells. */
+const MAX_CELL_CHARS = 32_767;
+/** Days from Excel's epoch (1899-12-30, with its 1900 leap-year bug) to 1970-01-01. */
+const EXCEL_EPOCH_DAYS = 25_569;
+
+/** XML 1.0 forbids most control characters, lone surrogates and U+FFFE/U+FFFF even when escaped. */
+// eslint-disable-next-line no-control-regex
+const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+export function escapeXml(text: string): string {
+  return text.replace(INVALID_XML, '').replace(/[&<>"]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&quot;'));
+}
+
+/** A, B, … Z, AA, AB, … */
+export function columnLetter(index: number): string {
+  let n = index + 1;
+  let out = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    out = String.fromCharCode(65 + r) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
+}
+
+function excelSerial(d: Date): number {
+  return d.getTime() / 86_400_000 + EXCEL_EPOCH_DAYS;
+}
+
+function cellXml(cell: XlsxCell, ref: string): string {
+  if (cell === null) return '';
+  if (cell.kind === 'number') return Number.isFinite(cell.value) ? `<c r="${ref}"><v>${cell.value}</v></c>` : '';
+  if (cell.kind === 'date') {
+    const serial = excelSerial(cell.value);
+    if (!Number.isFinite(serial)) return '';
+    return `<c r="${ref}" s="${cell.dayOnly ? STYLE.day : STYLE.dateTime}"><v>${serial}</v></c>`;
+  }
+  const text = cell.value.length > MAX_CELL_CHARS ? cell.value.slice(0, MAX_CELL_CHARS) : cell.value;
+  const style = cell.bold ? ` s="${STYLE.bold}"` : '';
+  return `<c r="${ref}"${style} t="inlineStr"><is><t xml:space="preserve">${escapeXml(text)}</t></is></c>`;
+}
+
+const CONTENT_TYPES = `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>`;
+const ROOT_RELS = `${XML_HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL_NS}/officeDocument" Target="xl/workbook.xml"/></Relationships>`;
+const WORKBOOK_RELS = `${XML_HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL_NS}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${REL_NS}/styles" Target="styles.xml"/></Relationships>`;
+
+function stylesXml(dateTimeFormat: string, dayFormat: string): string {
+  return `${XML_HEAD}<styleSheet xmlns="${NS}"><numFmts count="2"><numFmt numFmtId="164" formatCode="${escapeXml(dateTimeFormat)}"/><numFmt numFmtId="165" formatCode="${escapeXml(dayFormat)}"/></numFmts><fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="4"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/><xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`;
+}
+
+/** Sheet names: at most 31 characters, none of : \ / ? * [ ]. */
+export function sheetName(name: string): string {
+  const clean = name.replace(/[:\\/?*[\]]/g, ' ').trim().slice(0, 31);
+  return clean || 'Sheet1';
+}
+
+export interface XlsxWriterOptions {
+  sheetName: string;
+  /** Width of each column, in characters. */
+  widths: number[];
+  dateTimeFormat: string;
+  dayFormat: string;
+  /** 1 (fastest) to 9; 6 is zlib's default. */
+  level?: 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
+}
+
+export class XlsxWriter {
+  private readonly parts: Uint8Array[] = [];
+  private readonly zip: Zip;
+  private readonly sheet: ZipDeflate;
+  private readonly encoder = new TextEncoder();
+  private readonly letters: string[];
+  private rowNumber = 0;
+  private failure: Error | undefined;
+  private finished = false;
+
+  constructor(private readonly options: XlsxWriterOptions) {
+    this.zip = new Zip((error, chunk, final) => {
+      if (error) this.failure = error;
+      else this.parts.push(chunk);
+      if (final) this.finished = true;
+    });
+    const level = options.level ?? 6;
+    const small = (name: string, text: string) => {
+      const file = new ZipDeflate(name, { level });
+      this.zip.add(file);
+      file.push(this.encoder.encode(text), true);
+    };
+    small('[Content_Types].xml', CONTENT_TYPES);
+    small('_rels/.rels', ROOT_RELS);
+    small(
+      'xl/workbook.xml',
+      `${XML_HEAD}<workbook xmlns="${NS}" xmlns:r="${REL_NS}"><bookViews><workbookView/></bookViews><sheets><sheet name="${escapeXml(sheetName(options.sheetName))}" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+    );
+    small('xl/_rels/workbook.xml.rels', WORKBOOK_RELS);
+    small('xl/styles.xml', stylesXml(options.dateTimeFormat, options.dayFormat));
+    this.sheet = new ZipDeflate('xl/worksheets/sheet1.xml', { level });
+    this.zip.add(this.sheet);
+    this.letters = options.widths.map((_, i) => columnLetter(i));
+    const cols = options.widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('');
+    this.push(
+      `${XML_HEAD}<worksheet xmlns="${NS}" xmlns:r="${REL_NS}"><sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/>${cols ? `<cols>${cols}</cols>` : ''}<sheetData>`,
+    );
+  }
+
+  private push(xml: string, final = false): void {
+    this.sheet.push(this.encoder.encode(xml), final);
+    if (this.failure) throw this.failure;
+  }
+
+  /** Append rows (the first row written is the header, frozen). Cells beyond `widths` are dropped. */
+  addRows(rows: readonly (readonly XlsxCell[])[]): void {
+    let xml = '';
+    for (const row of rows) {
+      const r = ++this.rowNumber;
+      xml += `<row r="${r}">`;
+      for (let i = 0; i < this.letters.length; i++) xml += cellXml(row[i] ?? null, `${this.letters[i]}${r}`);
+      xml += '</row>';
+    }
+    this.push(xml);
+  }
+
+  /** Close the sheet and the zip; the parts are the file. */
+  finish(): Uint8Array[] {
+    this.push('</sheetData></worksheet>', true);
+    this.zip.end();
+    if (this.failure) throw this.failure;
+    if (!this.finished) throw new Error('the XLSX archive did not finish');
+    return this.parts;
+  }
+}

@@ -11,15 +11,20 @@ const PAGE = 5_000;
  * and keeps every record alive at once. Pages keep each task short and let the caller drop what
  * it does not need as it goes.
  */
-export async function visitInPages<T extends { id: string }>(table: EntityTable<T, 'id'>, visit: (record: T) => void, signal?: AbortSignal): Promise<void> {
-  let page = await table.orderBy(':id').limit(PAGE).toArray();
+export async function visitInPages<T extends { id: string }>(
+  table: EntityTable<T, 'id'>,
+  visit: (record: T) => void,
+  signal?: AbortSignal,
+  pageSize = PAGE,
+): Promise<void> {
+  let page = await table.orderBy(':id').limit(pageSize).toArray();
   while (page.length) {
     throwIfAborted(signal, 'Export cancelled');
     for (const record of page) visit(record);
-    if (page.length < PAGE) return;
+    if (page.length < pageSize) return;
     const last = page[page.length - 1]!.id;
     // Let a click or a paint in between two pages.
     await yieldToEventLoop();
-    page = await table.where(':id').above(last).limit(PAGE).toArray();
+    page = await table.where(':id').above(last).limit(pageSize).toArray();
   }
 }

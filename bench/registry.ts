@@ -4,6 +4,7 @@ import { bundleBenchmarks } from './benchmarks/bundle';
 import { dataBenchmarks } from './benchmarks/data';
 import { memoryBenchmarks } from './benchmarks/memory';
 import { popupBenchmarks } from './benchmarks/popup';
+import { stageMoveBenchmarks } from './benchmarks/stage-move';
 import { syncBenchmarks } from './sync';
 
 /**
@@ -15,6 +16,7 @@ export const BENCHMARKS: Benchmark[] = [
   ...annotateBenchmarks,
   ...memoryBenchmarks,
   ...popupBenchmarks,
+  ...stageMoveBenchmarks,
   ...dataBenchmarks,
   ...syncBenchmarks,
 ];

@@ -50,7 +50,7 @@ function PopupApp() {
   const [exportSelection, setExportSelection] = useState(false);
   const [now] = useState(Date.now);
   const staleAfterDays = useStaleAfterDays();
-  const searched = useSearch(bank, deferredQuery);
+  const searched = useSearch(bank, query);
   const pipelines = useMemo(() => bank?.pipelines ?? [], [bank]);
   const listed = useMemo(() => applyFilters(searched, filters, { now, pipelines, staleAfterDays }), [searched, filters, now, pipelines, staleAfterDays]);
   const selection = useSelection(listed);

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { getDb } from '@/utils/db/database';
 import type { TalentRow } from '@/utils/export/talent-bank';
 import type { SearchIndex } from '@/utils/search';
@@ -21,8 +21,14 @@ function loadEngine(): Promise<SearchEngine> {
  * Instant search over name, headline, company, tags and notes, with pinyin (张三 from `zs`) and
  * simplified/traditional matching. The index is built in slices once the whole bank has loaded and
  * updated person by person afterwards; until it is ready, the loaded rows are matched one by one.
+ *
+ * Pass the query as typed. Once the index is built, a keystroke is answered in the render it causes,
+ * so the list changes in the frame after the key; a deferred query took three frames in traces
+ * (urgent render, frame, search render, frame, commit, frame). Until the index is built, matching
+ * row by row takes seconds, so the search follows a deferred copy of the query and typing stays
+ * responsive.
  */
-export function useSearch(data: PopupData | undefined, query: string): TalentRow[] {
+export function useSearch(data: PopupData | undefined, typed: string): TalentRow[] {
   const [engine, setEngine] = useState<SearchEngine>();
   const [index, setIndex] = useState<SearchIndex>();
   const [version, setVersion] = useState(0);
@@ -30,7 +36,9 @@ export function useSearch(data: PopupData | undefined, query: string): TalentRow
   const complete = data?.complete ?? false;
   const rows = data?.rows;
   const hasRows = rows !== undefined;
-  const typing = query.trim() !== '';
+  const deferred = useDeferredValue(typed);
+  const query = index ? typed : deferred;
+  const typing = typed.trim() !== '';
 
   useEffect(() => {
     if (engine || (!hasRows && !typing)) return;

@@ -27,21 +27,34 @@ export function usePopupData(): PopupData | undefined {
       const live = pipelines.filter((p) => !p.deleted && !p.archived);
       return { rows: talentRows(people, entries, live), pipelines: live, complete: done };
     };
-    let subscription: { unsubscribe(): void } | undefined;
+    const subscriptions: { unsubscribe(): void }[] = [];
     let cancelled = false;
     // The whole bank (100,000 records arriving at once hold the main thread for a second) is read
-    // only after the first page has painted.
+    // only after the first page has painted. One live query per table: a stage move re-reads the
+    // entries, not 100,000 people as well.
     const loadAll = () => {
       if (cancelled) return;
-      subscription = liveQuery(() =>
-        Promise.all([db.people.orderBy('updatedAt').reverse().toArray(), db.entries.toArray(), db.pipelines.toArray()]),
-      ).subscribe({
-        next: ([people, entries, pipelines]) => {
-          complete = true;
-          setData(build(people, entries, pipelines, true));
-        },
-        error: (e: unknown) => console.error('[scoutbook] could not read the talent bank:', e),
-      });
+      let people: StoredPerson[] | undefined;
+      let entries: StoredEntry[] | undefined;
+      let pipelines: StoredPipeline[] | undefined;
+      const publish = () => {
+        if (!people || !entries || !pipelines) return;
+        complete = true;
+        setData(build(people, entries, pipelines, true));
+      };
+      const watch = <T,>(read: () => Promise<T>, keep: (value: T) => void) =>
+        subscriptions.push(
+          liveQuery(read).subscribe({
+            next: (value) => {
+              keep(value);
+              publish();
+            },
+            error: (e: unknown) => console.error('[scoutbook] could not read the talent bank:', e),
+          }),
+        );
+      watch(() => db.people.orderBy('updatedAt').reverse().toArray(), (v) => (people = v));
+      watch(() => db.entries.toArray(), (v) => (entries = v));
+      watch(() => db.pipelines.toArray(), (v) => (pipelines = v));
     };
     void Promise.all([db.people.orderBy('updatedAt').reverse().limit(FIRST_PAGE).toArray(), db.pipelines.toArray()])
       .then(async ([people, pipelines]) => {
@@ -56,7 +69,7 @@ export function usePopupData(): PopupData | undefined {
       .finally(() => requestAnimationFrame(() => setTimeout(loadAll)));
     return () => {
       cancelled = true;
-      subscription?.unsubscribe();
+      for (const s of subscriptions) s.unsubscribe();
     };
   }, []);
   return data;

@@ -95,9 +95,10 @@ export async function existingPeople(db: ScoutbookDb, options: ExistingOptions =
 
 /**
  * Records per applyLocalChanges call: its merging, validation and structured cloning run in one
- * task, ~15-25 ms for 250 people on an idle machine (40-60 ms at a load of 6 on two cores).
+ * task (~25-40 ms for 400 people on an idle machine, 150-250 ms at a load of 5-10 on two cores).
+ * 250 was not shorter in the benchmark, where the load decides, and paid for 60 % more batches.
  */
-const BATCH = 250;
+const BATCH = 400;
 
 interface Pending {
   changes: LocalChange[];

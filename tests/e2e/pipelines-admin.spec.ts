@@ -10,10 +10,14 @@ async function shoot(page: Page, testInfo: TestInfo, name: string): Promise<void
   await page.screenshot({ path: testInfo.outputPath(`${name}.png`) });
 }
 
-/** Save the profile on the page and put it at a stage of the pipeline named `pipeline`. */
+/**
+ * Save the (not yet saved) profile on the page and put it at a stage of the pipeline named
+ * `pipeline`. Waits for the Save button: after an in-page navigation the card may still show the
+ * previous, saved person for a moment.
+ */
 async function saveAt(page: Page, pipeline: string, stage: string): Promise<void> {
   const c = card(page);
-  if (await c.getByTestId('sb-save').isVisible()) await c.getByTestId('sb-save').click();
+  await c.getByTestId('sb-save').click();
   await expect(c.getByTestId('sb-status')).toHaveText(/^Saved/);
   const value = await c.locator(`optgroup[label="${pipeline}"] option`, { hasText: stage }).first().getAttribute('value');
   await c.getByTestId('sb-stage').selectOption(value!);

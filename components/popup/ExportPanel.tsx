@@ -11,6 +11,7 @@ import type { PopupMessageKey } from '@/utils/i18n/popup';
 import { isAbortError, type Progress } from '@/utils/import/cooperative';
 import type { Pipeline } from '@/utils/schema';
 import { useI18n } from './i18n/I18nProvider';
+import { NamedOptions } from './NamedOptions';
 
 /**
  * What the App gives the export panel. `rows` is required; the rest widen the choice of scope.
@@ -147,11 +148,7 @@ export function ExportPanel({ rows, pipelines, allRows, selectedIds, initialScop
                   setStageId('');
                 }}
               >
-                {pipelines.map((p) => (
-                  <option key={p.id} value={p.id}>
-                    {p.name}
-                  </option>
-                ))}
+                <NamedOptions items={pipelines} />
               </select>
             </label>
             {scopeKind === 'stage' && (
@@ -159,11 +156,7 @@ export function ExportPanel({ rows, pipelines, allRows, selectedIds, initialScop
                 {t('data.export.stage')}{' '}
                 <select data-testid="sb-export-stage" value={stageId} onChange={(e) => setStageId(e.target.value)}>
                   <option value="">{t('data.export.allStages')}</option>
-                  {pipeline.stages.map((s) => (
-                    <option key={s.id} value={s.id}>
-                      {s.name}
-                    </option>
-                  ))}
+                  <NamedOptions items={pipeline.stages} />
                 </select>
               </label>
             )}

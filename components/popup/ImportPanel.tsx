@@ -15,6 +15,7 @@ import { ImportSource } from './transfer/ImportSource';
 import { MappingTable } from './transfer/MappingTable';
 import { useI18n } from './i18n/I18nProvider';
 import './transfer/data.css';
+import { NamedOptions } from './NamedOptions';
 
 /** A file read into a table, and how its columns map to our fields. */
 export interface LoadedFile {
@@ -186,11 +187,7 @@ export function ImportPanel() {
               {t('data.import.stagePipeline')}{' '}
               <select data-testid="sb-import-pipeline" value={pipelineId ?? ''} onChange={(e) => setPipelineId(e.target.value || undefined)}>
                 <option value="">{t('data.import.stagePipeline.none')}</option>
-                {(pipelines ?? []).map((p) => (
-                  <option key={p.id} value={p.id}>
-                    {p.name}
-                  </option>
-                ))}
+                <NamedOptions items={(pipelines ?? [])} />
               </select>
             </label>
           )}

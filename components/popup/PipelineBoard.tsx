@@ -5,6 +5,7 @@ import type { Pipeline } from '@/utils/schema';
 import { BoardCardActions } from './detail/BoardCardActions';
 import { EmptyState } from './EmptyState';
 import { useI18n } from './i18n/I18nProvider';
+import { NamedOptions } from './NamedOptions';
 
 /** A column shows this many cards; the rest are a click away (the DOM stays small with 10,000 entries). */
 const COLUMN_PAGE = 30;
@@ -46,11 +47,7 @@ export function PipelineBoard({ rows, pipelines }: { rows: readonly TalentRow[];
   return (
     <div className="board">
       <select aria-label={t('board.pipeline')} data-testid="sb-pipeline" value={pipeline.id} onChange={(e) => setPipelineId(e.target.value)}>
-        {pipelines.map((p) => (
-          <option key={p.id} value={p.id}>
-            {p.name}
-          </option>
-        ))}
+        <NamedOptions items={pipelines} />
       </select>
       {error && <p className="error">{error}</p>}
       {isEmpty && <EmptyState testId="sb-board-empty">{t('board.empty', { pipeline: pipeline.name })}</EmptyState>}

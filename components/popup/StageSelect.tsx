@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { Pipeline } from '@/utils/schema';
 import { send } from '@/utils/messaging/send';
+import { NamedOptions } from './NamedOptions';
 
 /** Move one pipeline entry to another stage. */
 export function StageSelect({ entryId, pipeline, stageId, label }: { entryId: string; pipeline: Pipeline; stageId: string; label: string }) {
@@ -16,11 +17,7 @@ export function StageSelect({ entryId, pipeline, stageId, label }: { entryId: st
           send({ type: 'moveEntry', entryId, stageId: e.target.value }).catch((err: unknown) => setError((err as Error).message));
         }}
       >
-        {pipeline.stages.map((s) => (
-          <option key={s.id} value={s.id}>
-            {s.name}
-          </option>
-        ))}
+        <NamedOptions items={pipeline.stages} />
       </select>
       {error && <span className="error">{error}</span>}
     </>

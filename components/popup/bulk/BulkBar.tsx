@@ -5,6 +5,7 @@ import { PERSON_STATUSES, type PersonStatus, type Pipeline } from '@/utils/schem
 import { statusLabel } from '../filters/filter-labels';
 import { useI18n } from '../i18n/I18nProvider';
 import { runBulkAction, type BulkAction } from './bulk-actions';
+import { NamedOptions } from '../NamedOptions';
 
 export interface BulkOutcome {
   text: string;
@@ -101,21 +102,13 @@ export function BulkBar(props: {
             setStageId('');
           }}
         >
-          {props.pipelines.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name}
-            </option>
-          ))}
+          <NamedOptions items={props.pipelines} />
         </select>
       </label>
       <label>
         {t('bulk.stage')}
         <select data-testid="sb-bulk-stage" value={stage?.id ?? ''} onChange={(e) => setStageId(e.target.value)}>
-          {pipeline?.stages.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.name}
-            </option>
-          ))}
+          <NamedOptions items={pipeline?.stages} />
         </select>
       </label>
     </>

@@ -4,6 +4,7 @@ import { companyDetail, profileLinks } from '@/utils/pipelines/detail';
 import { useI18n } from '../i18n/I18nProvider';
 import { EntryPanel } from './EntryPanel';
 import { IntelList } from './IntelList';
+import { LinkItems } from './LinkItems';
 import { NotesPanel } from './NotesPanel';
 import { openPerson } from './sheet-stack';
 
@@ -34,13 +35,7 @@ export function CompanyDetail({ companyId }: { companyId: string }) {
         </dl>
         {links.length > 0 && (
           <ul className="sb-links" aria-label={t('detail.links')}>
-            {links.map((href) => (
-              <li key={href}>
-                <a href={href} target="_blank" rel="noopener noreferrer">
-                  {href.replace(/^https?:\/\/(www\.)?/, '').replace(/\/$/, '')}
-                </a>
-              </li>
-            ))}
+            <LinkItems links={links} />
           </ul>
         )}
       </section>

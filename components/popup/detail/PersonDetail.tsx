@@ -4,6 +4,7 @@ import { personDetail, profileLinks } from '@/utils/pipelines/detail';
 import { useI18n } from '../i18n/I18nProvider';
 import { EntryPanel } from './EntryPanel';
 import { IntelList } from './IntelList';
+import { LinkItems } from './LinkItems';
 import { NotesPanel } from './NotesPanel';
 import { openCompany } from './sheet-stack';
 import { StatusTags } from './StatusTags';
@@ -34,13 +35,7 @@ export function PersonDetail({ personId }: { personId: string }) {
         </p>
         {(links.length > 0 || person.emails.length > 0 || person.phones.length > 0) && (
           <ul className="sb-links" aria-label={t('detail.links')}>
-            {links.map((href) => (
-              <li key={href}>
-                <a href={href} target="_blank" rel="noopener noreferrer">
-                  {href.replace(/^https?:\/\/(www\.)?/, '').replace(/\/$/, '')}
-                </a>
-              </li>
-            ))}
+            <LinkItems links={links} />
             {person.emails.map((e) => (
               <li key={e}>
                 <a href={`mailto:${e}`}>{e}</a>

@@ -4,6 +4,7 @@ import { PERSON_STATUSES, type Pipeline } from '@/utils/schema';
 import { useI18n } from '../i18n/I18nProvider';
 import { ACTIVITY_WINDOWS, filterOptions, setFilter, type FilterKey, type Filters } from './filter-model';
 import { activityLabel, statusLabel } from './filter-labels';
+import { NamedOptions } from '../NamedOptions';
 
 /** A select per filter longer than this would be unusable; the most used come first. */
 const MAX_OPTIONS = 200;
@@ -29,22 +30,14 @@ export function FilterPanel(props: {
         {t('filters.pipeline')}
         <select data-testid="sb-filter-pipeline" value={filters.pipelineId ?? ''} onChange={set('pipelineId')}>
           <option value="">{t('filters.any')}</option>
-          {props.pipelines.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name}
-            </option>
-          ))}
+          <NamedOptions items={props.pipelines} />
         </select>
       </label>
       <label>
         {t('filters.stage')}
         <select data-testid="sb-filter-stage" value={filters.stageId ?? ''} onChange={set('stageId')} disabled={!pipeline}>
           <option value="">{t('filters.any')}</option>
-          {pipeline?.stages.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.name}
-            </option>
-          ))}
+          <NamedOptions items={pipeline?.stages} />
         </select>
       </label>
       <label>

@@ -10,6 +10,7 @@ import { useI18n } from '../i18n/I18nProvider';
 import { FunnelChart } from './FunnelChart';
 import { Leaderboard } from './Leaderboard';
 import { PERIOD_PRESETS, periodOf, type PeriodChoice } from './period';
+import { NamedOptions } from '../NamedOptions';
 
 /** Conversion per stage of one pipeline over a period, and for referral pipelines the points per referrer. */
 export function FunnelView({ pipelines, now: fixedNow }: { pipelines: readonly Pipeline[]; now?: number }) {
@@ -44,11 +45,7 @@ export function FunnelView({ pipelines, now: fixedNow }: { pipelines: readonly P
         <label>
           {t('funnel.pipeline')}
           <select data-testid="sb-funnel-pipeline" value={pipeline.id} onChange={(e) => setPipelineId(e.target.value)}>
-            {pipelines.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
+            <NamedOptions items={pipelines} />
           </select>
         </label>
         <label>

@@ -4,6 +4,7 @@ import { removeStage } from '@/utils/pipelines/edit';
 import type { Pipeline, Stage } from '@/utils/schema';
 import { useAction } from '../detail/useAction';
 import { useI18n } from '../i18n/I18nProvider';
+import { NamedOptions } from '../NamedOptions';
 
 /** Removing a stage asks where its entries go; the moves and the removal are one transaction. */
 export function RemoveStagePanel({ pipeline, stage, count, onClose }: { pipeline: Pipeline; stage: Stage; count: number; onClose: () => void }) {
@@ -30,11 +31,7 @@ export function RemoveStagePanel({ pipeline, stage, count, onClose }: { pipeline
         <label>
           {t('manage.removeEntries', { count })}{' '}
           <select data-testid="sb-remove-target" value={target} onChange={(e) => setTarget(e.target.value)} autoFocus>
-            {others.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
+            <NamedOptions items={others} />
           </select>
         </label>
       ) : (

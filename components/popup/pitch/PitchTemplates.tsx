@@ -9,6 +9,7 @@ import { useI18n } from '../i18n/I18nProvider';
 import { PitchEditor, type PitchDraftState } from './PitchEditor';
 import { useSavedPitches } from './usePitches';
 import './pitch.css';
+import { NamedOptions } from '../NamedOptions';
 
 /** The pitch templates (话术) of each pipeline: list, write, edit, delete. */
 export function PitchTemplates({ pipelineId: initial }: { pipelineId?: string }) {
@@ -33,11 +34,7 @@ export function PitchTemplates({ pipelineId: initial }: { pipelineId?: string })
             setEditing(null);
           }}
         >
-          {pipelines.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name}
-            </option>
-          ))}
+          <NamedOptions items={pipelines} />
         </select>
       </label>
       {saved.length === 0 && !editing && (

@@ -1,21 +1,14 @@
 import type { PipelineEntry } from '../schema';
 
-/**
- * Fields issue 5 adds to PipelineEntry (`referrer`, `nextActionAt`). Read through these helpers so
- * that this code compiles and behaves the same before and after the schema gains them.
- */
+/** What funnels, reminders and bulk actions read of an entry. */
 export type EntryLike = Pick<PipelineEntry, 'id' | 'pipelineId' | 'stageId' | 'history' | 'createdAt' | 'updatedAt'> &
-  Partial<Pick<PipelineEntry, 'deleted' | 'personId' | 'companyId' | 'ownerId'>> & {
-    referrer?: string;
-    nextActionAt?: number;
-  };
+  Partial<Pick<PipelineEntry, 'deleted' | 'personId' | 'companyId' | 'ownerId' | 'referrer' | 'nextActionAt'>>;
 
-export function referrerOf(entry: object): string | undefined {
-  const r = (entry as { referrer?: unknown }).referrer;
-  return typeof r === 'string' && r.trim() ? r.trim() : undefined;
+/** The referrer, a blank one counting as none. */
+export function referrerOf(entry: Pick<EntryLike, 'referrer'>): string | undefined {
+  return entry.referrer?.trim() || undefined;
 }
 
-export function nextActionOf(entry: object): number | undefined {
-  const at = (entry as { nextActionAt?: unknown }).nextActionAt;
-  return typeof at === 'number' && Number.isFinite(at) ? at : undefined;
+export function nextActionOf(entry: Pick<EntryLike, 'nextActionAt'>): number | undefined {
+  return entry.nextActionAt;
 }

@@ -3,7 +3,7 @@ import { nextActionOf } from './entry-fields';
 
 const DAY_MS = 86_400_000;
 
-type Dated = { deleted?: boolean };
+type Dated = { deleted?: boolean; nextActionAt?: number };
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 /** Building an Intl formatter costs far more than using one; a popup asks for the same zone every time. */
@@ -57,7 +57,7 @@ function live<T extends Dated>(entries: readonly T[]): T[] {
   return entries.filter((e) => !e.deleted && nextActionOf(e) !== undefined);
 }
 
-function byDue<T extends object>(a: T, b: T): number {
+function byDue<T extends Dated>(a: T, b: T): number {
   return nextActionOf(a)! - nextActionOf(b)!;
 }
 

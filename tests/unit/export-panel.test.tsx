@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { configure, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import Papa from 'papaparse';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ExportPanel, type ExportPanelProps } from '@/components/popup/ExportPanel';
@@ -8,7 +8,6 @@ import { getDb } from '@/utils/db/database';
 import { talentRows } from '@/utils/export/talent-bank';
 import { RECRUITING, savePeople, usePopupDatabase, withI18n } from './popup/popup-kit';
 
-configure({ asyncUtilTimeout: 10_000 });
 
 /** The export panel as a user drives it: pick people, columns and format, export, read the file. */
 

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { ImportPanel } from '@/components/popup/ImportPanel';
 import { getDb } from '@/utils/db/database';
@@ -9,7 +9,6 @@ import { ownBytes } from './helpers';
 /** The import panel as a user drives it: pick a file, check the mapping and the dry run, decide, confirm. */
 
 // Dry runs go through IndexedDB and time slices: give them more than the default second on a loaded machine.
-configure({ asyncUtilTimeout: 10_000 });
 
 function pick(name: string, bytes: Uint8Array) {
   const input = screen.getByTestId('sb-import-file');

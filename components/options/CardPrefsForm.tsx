@@ -1,9 +1,12 @@
 import { useEffect, useState } from 'react';
 import { loadPrefs, prefsItem, parsePrefs, updatePrefs, type Prefs } from '@/utils/prefs/prefs';
+import { useI18n } from '../popup/i18n/I18nProvider';
+import type { LanguageChoice } from '../popup/i18n/language';
 import { SITES } from './sites';
 
 /** Where the in-page card appears, and in which language. Changes apply at once in open tabs. */
 export function CardPrefsForm() {
+  const { t, choice, setChoice } = useI18n();
   const [prefs, setPrefs] = useState<Prefs>();
   useEffect(() => {
     void loadPrefs().then(setPrefs);
@@ -17,8 +20,8 @@ export function CardPrefsForm() {
   };
   return (
     <section>
-      <h2>In-page card</h2>
-      <p className="hint">Turn the card off on a site if you prefer not to touch its pages; the popup and side panel still work.</p>
+      <h2>{t('options.card.title')}</h2>
+      <p className="hint">{t('options.card.hint')}</p>
       {SITES.map((site) => (
         <label key={site.id} className="switch">
           <input
@@ -33,17 +36,14 @@ export function CardPrefsForm() {
               })
             }
           />
-          Show the card on {site.name}
+          {t('options.card.site', { site: site.name })}
         </label>
       ))}
       <label>
-        Language
-        <select
-          data-testid="sb-language"
-          value={prefs.language ?? ''}
-          onChange={(e) => change({ language: (e.target.value || undefined) as Prefs['language'] })}
-        >
-          <option value="">Follow the browser</option>
+        {t('options.language')}
+        {/* The same preference as the popup's switch: the card, popup and this page follow it. */}
+        <select data-testid="sb-language" value={choice} onChange={(e) => setChoice(e.target.value as LanguageChoice)}>
+          <option value="auto">{t('options.language.auto')}</option>
           <option value="en">English</option>
           <option value="zh-CN">简体中文</option>
         </select>

@@ -92,6 +92,7 @@ test('the card follows the page theme and the chosen language', async ({ ext, pa
   const options = await ext.context.newPage();
   await options.goto(`chrome-extension://${ext.extensionId}/options.html`);
   await options.getByTestId('sb-language').selectOption('zh-CN');
+  await expect(options.locator('h1')).toHaveText('Scoutbook 设置');
   await page.bringToFront();
   await expect(card(page).getByTestId('sb-status')).toHaveText('未收藏');
 

@@ -25,7 +25,7 @@ test.describe('a team of two on one sync API', () => {
     await server.stop();
   });
 
-  async function recruiter(token: string): Promise<ExtensionBrowser> {
+  async function recruiter(token: string, email: string): Promise<ExtensionBrowser> {
     const ext = await launchWithExtension();
     browsers.push(ext);
     await routeLinkedIn(ext.context);
@@ -35,6 +35,8 @@ test.describe('a team of two on one sync API', () => {
     await options.getByTestId('sb-sync-token').fill(token);
     await options.getByTestId('sb-sync-save').click();
     await expect(options.getByTestId('sb-sync-message')).toHaveText('Saved and synced.');
+    // The server said who this token is: the owner id teammates will see.
+    await expect(options.getByTestId('sb-sync-identity')).toContainText(`Signed in as ${email} · team acme · `);
     await options.close();
     return ext;
   }
@@ -65,8 +67,8 @@ test.describe('a team of two on one sync API', () => {
 
   test('each sees who owns the person on the card, and the owner gets an alert in the popup', async () => {
     test.setTimeout(120_000); // two browsers and a server on a shared 2-core machine
-    const li = await recruiter(tokens.li);
-    const ada = await recruiter(tokens.ada);
+    const li = await recruiter(tokens.li, 'li.wei@acme.example');
+    const ada = await recruiter(tokens.ada, 'ada@acme.example');
 
     // Li Wei saves Jane and contacts her. Her entry's owner is Li's e-mail, learnt from /v1/me.
     const liPage = await li.context.newPage();

@@ -6,6 +6,7 @@ import * as common from './common';
 import * as data from './data';
 import * as filters from './filters';
 import * as funnel from './funnel';
+import * as options from './options';
 import * as pipelines from './pipelines';
 import * as team from './team';
 
@@ -13,9 +14,9 @@ import * as team from './team';
  * The popup's strings, kept apart from the card's (utils/i18n/messages.ts) so they never weigh on
  * the content scripts. One file per area; add an area by importing it here and spreading it in.
  */
-const en = { ...common.en, ...bank.en, ...board.en, ...bulk.en, ...filters.en, ...funnel.en, ...pipelines.en, ...data.en, ...team.en };
+const en = { ...common.en, ...bank.en, ...board.en, ...bulk.en, ...filters.en, ...funnel.en, ...pipelines.en, ...data.en, ...team.en, ...options.en };
 export type PopupMessageKey = keyof typeof en;
-const zhCN: Record<PopupMessageKey, string> = { ...common.zhCN, ...bank.zhCN, ...board.zhCN, ...bulk.zhCN, ...filters.zhCN, ...funnel.zhCN, ...pipelines.zhCN, ...data.zhCN, ...team.zhCN };
+const zhCN: Record<PopupMessageKey, string> = { ...common.zhCN, ...bank.zhCN, ...board.zhCN, ...bulk.zhCN, ...filters.zhCN, ...funnel.zhCN, ...pipelines.zhCN, ...data.zhCN, ...team.zhCN, ...options.zhCN };
 
 const TABLES: Record<Language, Record<PopupMessageKey, string>> = { en, 'zh-CN': zhCN };
 

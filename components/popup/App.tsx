@@ -83,16 +83,19 @@ function PopupApp() {
   );
 
   const showsList = view === 'bank' || view === 'pipelines';
-  const listView = !bank ? null : listed.length === 0 && (view === 'bank' || bank.rows.length === 0) ? (
+  const bankEmpty = bank && listed.length === 0 && (
     <BankEmpty total={bank.rows.length} query={deferredQuery} filtered={filterCount > 0} onClearFilters={() => setFilters({})} />
-  ) : view === 'bank' ? (
+  );
+  const listView = !bank ? null : view === 'pipelines' ? (
+    <PipelineBoard rows={listed} pipelines={pipelines} query={deferredQuery} filtered={filterCount > 0} fallback={bankEmpty || undefined} />
+  ) : bankEmpty ? (
+    bankEmpty
+  ) : (
     layout === 'table' ? (
       <TalentTable rows={listed} pipelines={pipelines} selection={selection} staleAfterDays={staleAfterDays} now={now} />
     ) : (
       <TalentBank rows={listed} pipelines={pipelines} selection={selection} staleAfterDays={staleAfterDays} now={now} />
     )
-  ) : (
-    <PipelineBoard rows={listed} pipelines={pipelines.filter((p) => p.kind !== 'sales')} />
   );
 
   return (

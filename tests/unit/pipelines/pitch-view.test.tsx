@@ -69,7 +69,7 @@ describe('pitch templates view', () => {
     const { personId, entryId } = await carlos();
     await createPitch(getDb(), REFERRAL, { name: 'Short', body: '{{firstName}}, {{referrer}} can refer you to {{pipeline}}.' });
     const pipeline = (await getDb().pipelines.get(REFERRAL))!;
-    inI18n(<BoardCardActions entryId={entryId!} pipeline={pipeline} person={{ id: personId, name: 'Carlos Mendes', companyName: 'Contoso' }} />);
+    inI18n(<BoardCardActions entryId={entryId!} pipeline={pipeline} subject={{ person: { id: personId, name: 'Carlos Mendes', companyName: 'Contoso' } }} />);
     const copy = await screen.findByTestId('sb-pitch-copy');
     expect(copy.getAttribute('aria-label')).toBe('Copy the “Short” pitch for Carlos Mendes');
     fireEvent.click(copy);

@@ -36,7 +36,7 @@ describe('reminders in the popup', () => {
   function renderCard(entryId: string, personId: string, name: string) {
     return getDb()
       .pipelines.get(RECRUITING)
-      .then((pipeline) => inI18n(<BoardCardActions entryId={entryId} pipeline={pipeline!} person={{ id: personId, name, companyName: 'Acme' }} />));
+      .then((pipeline) => inI18n(<BoardCardActions entryId={entryId} pipeline={pipeline!} subject={{ person: { id: personId, name, companyName: 'Acme' } }} />));
   }
 
   it('sets and clears a next action from a board card', async () => {

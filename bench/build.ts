@@ -36,6 +36,9 @@ export function otherRuns(): number[] {
  * ships (bundle sizes). The result is also kept as the last build, which `--no-build` reuses.
  */
 export function buildExtension(flavour: Flavour, { force }: { force: boolean }): string {
+  // A/B runs: measure a build kept aside (its `chrome-mv3` directory) instead of building.
+  const given = process.env.SCOUTBOOK_BENCH_EXTENSION_DIR;
+  if (given && flavour === 'e2e') return given;
   const last = join(CACHE, 'last', flavour);
   if (!force && existsSync(join(last, 'chrome-mv3', 'manifest.json'))) return join(last, 'chrome-mv3');
   const out = join(RUN_DIR, flavour);

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { applyPush } from '../server/apply-push';
@@ -120,13 +120,67 @@ async function rawIndexedDbPut(arg: { rows: number }): Promise<number> {
   return ms;
 }
 
+/**
+ * CPU time (user + system, ms) of this Chromium so far: the browser process started with this
+ * extension and every process under it. On a shared machine wall time swings with the others'
+ * load; CPU time says what the sync itself cost. Undefined where /proc is not there.
+ */
+export function chromiumCpuMs(extensionDir: string): number | undefined {
+  let stats: { pid: number; ppid: number; ticks: number; cmdline: string }[];
+  try {
+    stats = readdirSync('/proc')
+      .filter((d) => /^\d+$/.test(d))
+      .flatMap((pid) => {
+        try {
+          // Fields after the parenthesised command name: state ppid … utime(14) stime(15).
+          const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+          const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+          return [{ pid: Number(pid), ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]), cmdline }];
+        } catch {
+          return []; // exited meanwhile
+        }
+      });
+  } catch {
+    return undefined;
+  }
+  const tree = new Set(stats.filter((p) => p.cmdline.includes(`--load-extension=${extensionDir}`) && !p.cmdline.includes('--type=')).map((p) => p.pid));
+  if (!tree.size) return undefined;
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const p of stats) {
+      if (tree.has(p.pid) || !tree.has(p.ppid)) continue;
+      tree.add(p.pid);
+      grew = true;
+    }
+  }
+  const ticks = stats.filter((p) => tree.has(p.pid)).reduce((sum, p) => sum + p.ticks, 0);
+  return (ticks * 1000) / 100; // USER_HZ is 100 on Linux
+}
+
+/** What `fn` took, and the CPU time Chromium spent meanwhile (when it can be read). */
+async function withCpu<T>(extensionDir: string, fn: () => Promise<T>): Promise<{ value: T; cpuMs?: number }> {
+  const before = chromiumCpuMs(extensionDir);
+  const value = await fn();
+  const after = chromiumCpuMs(extensionDir);
+  return { value, cpuMs: before === undefined || after === undefined ? undefined : after - before };
+}
+
 async function extensionPage(ext: Awaited<ReturnType<typeof launchWithExtension>>): Promise<Page> {
   const page = await ext.context.newPage();
   await page.goto(`chrome-extension://${ext.extensionId}/options.html`);
   return page;
 }
 
-export async function measureClientSync(o: ClientSyncOptions): Promise<{ initial: number[]; floor: number[]; incremental: number[] }> {
+export interface ClientSyncResult {
+  initial: number[];
+  floor: number[];
+  incremental: number[];
+  /** Chromium's CPU time during each initial sync and each floor run (empty without /proc). */
+  initialCpu: number[];
+  floorCpu: number[];
+}
+
+export async function measureClientSync(o: ClientSyncOptions): Promise<ClientSyncResult> {
   const dir = mkdtempSync(join(tmpdir(), 'scoutbook-client-sync-'));
   const db = join(dir, 'sync.sqlite');
   let server: Awaited<ReturnType<typeof startServe>> | undefined;
@@ -150,16 +204,22 @@ export async function measureClientSync(o: ClientSyncOptions): Promise<{ initial
     const initial: number[] = [];
     const floor: number[] = [];
     const incremental: number[] = [];
+    const initialCpu: number[] = [];
+    const floorCpu: number[] = [];
     for (let s = 0; s < o.initialSamples; s++) {
       const ext = await launchWithExtension({ extensionDir: o.extensionDir });
       try {
         const page = await extensionPage(ext);
-        floor.push(await inPage(page, rawIndexedDbPut, { rows: o.people }));
-        o.log(`[sync] IndexedDB floor, ${o.people.toLocaleString('en')} rows put directly: ${(floor.at(-1)! / 1000).toFixed(2)} s`);
-        const r = await inPage(page, syncAndFind, { serverUrl: url, token: reader, key: profileKey(o.people - 1) });
+        const put = await withCpu(o.extensionDir, () => inPage(page, rawIndexedDbPut, { rows: o.people }));
+        floor.push(put.value);
+        if (put.cpuMs !== undefined) floorCpu.push(put.cpuMs);
+        o.log(`[sync] IndexedDB floor, ${o.people.toLocaleString('en')} rows put directly: ${(floor.at(-1)! / 1000).toFixed(2)} s (Chromium CPU ${put.cpuMs ?? '?'} ms)`);
+        const synced = await withCpu(o.extensionDir, () => inPage(page, syncAndFind, { serverUrl: url, token: reader, key: profileKey(o.people - 1) }));
+        const r = synced.value;
         if (r.ms === undefined) throw new Error(`initial sync: ${r.error}`);
         initial.push(r.ms);
-        o.log(`[sync] initial sync of ${o.people.toLocaleString('en')} records: ${(r.ms / 1000).toFixed(2)} s`);
+        if (synced.cpuMs !== undefined) initialCpu.push(synced.cpuMs);
+        o.log(`[sync] initial sync of ${o.people.toLocaleString('en')} records: ${(r.ms / 1000).toFixed(2)} s (Chromium CPU ${synced.cpuMs ?? '?'} ms)`);
         // Incremental syncs in the last profile, once it holds everything.
         if (s < o.initialSamples - 1) continue;
         for (let k = 0; k < o.incrementalSamples; k++) {
@@ -175,7 +235,7 @@ export async function measureClientSync(o: ClientSyncOptions): Promise<{ initial
         await ext.close();
       }
     }
-    return { initial, floor, incremental };
+    return { initial, floor, incremental, initialCpu, floorCpu };
   } finally {
     if (server) {
       const exited = new Promise((r) => server!.child.once('exit', r));

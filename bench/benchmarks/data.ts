@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CDPSession, Page } from '@playwright/test';
+import { DB_NAME } from '../../utils/db/database';
 import { launchWithExtension } from '../../tests/support/chromium';
 import type { Benchmark } from '../benchmark';
 import { buildExtension } from '../build';
@@ -10,13 +11,16 @@ import { callSource, inPage, waitInPage } from '../in-page';
 import type { Lab } from '../lab';
 import { mainThreadQuiet, popupProbe, type ProbeState } from '../popup-probe';
 import type { Measurement } from '../results';
+import { rawExportRead, rawImportWrite } from './data-floors';
 
 /**
  * Export and import of 100,000 people through the popup's own code path: the Import & export
  * view is driven as a user does (pick the scope and format, press Export; choose a file, wait
  * for the dry run, press Import). Durations come from marks the panels set on the popup's
  * timeline; alongside each, the longest main-thread task in that window (PerformanceObserver
- * 'longtask') and the popup's peak JS heap (CDP Runtime.getHeapUsage, polled every 100 ms).
+ * 'longtask') and the popup's peak JS heap (CDP Runtime.getHeapUsage, polled every 100 ms), also
+ * as what the export added to the popup's heap after GC before it (the popup holds the whole bank).
+ * Each is compared with its IndexedDB floor (data-floors.ts), measured in the same run.
  */
 
 const MB = 2 ** 20;
@@ -24,6 +28,9 @@ const EXPORT_RUNS = { warmup: 1, samples: 5 };
 const XLSX_RUNS = { warmup: 1, samples: 3 };
 const IMPORT_SAMPLES = 3;
 const IMPORT_ROWS = 100_000;
+const FLOOR_RUNS = { warmup: 1, samples: 5 };
+/** Records per getAll in the export's reads (utils/export/read-pages.ts). */
+const READ_PAGE = 5_000;
 
 interface Window {
   start: number;
@@ -90,26 +97,51 @@ class HeapSampler {
   }
 }
 
-async function openDataView(page: Page, extensionId: string, waitForRows: boolean): Promise<void> {
+/**
+ * The popup's Import & export view. With `people`, only once the popup has settled: the whole bank
+ * read (the "whole talent bank" scope counts every person — a quiet main thread alone is not
+ * enough, since reading 100,000 records is IndexedDB time without long tasks) and then no long
+ * task for 3 s (the bank's rows and search index are built in slices after that read).
+ */
+async function openDataView(page: Page, extensionId: string, people?: number): Promise<void> {
   await page.addInitScript(callSource(recordLongTasks, undefined));
   await page.addInitScript(callSource(popupProbe, undefined));
   await page.goto(`chrome-extension://${extensionId}/popup.html`);
-  if (waitForRows) {
-    await waitInPage(page, () => (globalThis as unknown as { __sbProbe: ProbeState }).__sbProbe.firstRowAt >= 0, undefined, 600_000, 'the first row');
-    // The popup reads the whole bank and builds its search index after the first paint: export once that is done.
-    await waitInPage(page, mainThreadQuiet, 3000, 600_000, 'the popup to finish its background work');
-  }
+  if (people !== undefined) await waitInPage(page, () => (globalThis as unknown as { __sbProbe: ProbeState }).__sbProbe.firstRowAt >= 0, undefined, 600_000, 'the first row');
   await page.getByTestId('sb-tab-data').click();
   await page.getByTestId('sb-export-scope').waitFor({ timeout: 120_000 });
+  if (people === undefined) return;
+  await page.getByTestId('sb-export-scope').selectOption('all');
+  const until = Date.now() + 600_000;
+  for (;;) {
+    const counted = Number((await page.getByTestId('sb-export-count').textContent())?.replace(/\D/g, ''));
+    if (counted === people) break;
+    if (Date.now() > until) throw new Error(`the popup counted ${counted} people, not ${people}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  await waitInPage(page, mainThreadQuiet, 3000, 600_000, 'the popup to finish its background work');
 }
+
+/** The export's reads, raw, in an extension page of their own (closed before the export is measured). */
+async function exportReadFloor(lab: Lab): Promise<number> {
+  return lab.withPage(async (page) => {
+    await page.goto(`chrome-extension://${lab.ext.extensionId}/options.html`);
+    const { ms, records } = await inPage(page, rawExportRead, { dbName: DB_NAME, page: READ_PAGE });
+    if (records < lab.people) throw new Error(`the read floor read ${records} records for ${lab.people} people`);
+    return ms;
+  });
+}
+
+const EXPORT_FLOOR = 'export.idb_read_floor_100k';
 
 function exportBenchmark(format: 'csv' | 'xlsx', runs: { warmup: number; samples: number }, name: string): Benchmark {
   return {
     name,
     people: 100_000,
+    needs: [EXPORT_FLOOR],
     run: (lab: Lab) =>
       lab.withPage(async (page) => {
-        await openDataView(page, lab.ext.extensionId, true);
+        await openDataView(page, lab.ext.extensionId, lab.people);
         await page.getByTestId('sb-export-scope').selectOption('all');
         await page.getByTestId('sb-export-format').selectOption(format);
         // The default columns, whatever an earlier run left picked.
@@ -120,9 +152,11 @@ function exportBenchmark(format: 'csv' | 'xlsx', runs: { warmup: number; samples
         const times: number[] = [];
         const longest: number[] = [];
         const peaks: number[] = [];
+        const added: number[] = [];
         try {
           for (let i = 0; i < runs.warmup + runs.samples; i++) {
             await cdp.send('HeapProfiler.collectGarbage');
+            const before = ((await cdp.send('Runtime.getHeapUsage')) as { usedSize: number }).usedSize / MB;
             heap.start();
             const [download] = await Promise.all([page.waitForEvent('download', { timeout: 300_000 }), page.getByTestId('sb-export-run').click()]);
             await page.getByTestId('sb-export-message').waitFor({ timeout: 300_000 });
@@ -134,18 +168,34 @@ function exportBenchmark(format: 'csv' | 'xlsx', runs: { warmup: number; samples
             times.push(w.end - w.start);
             longest.push(w.longestTask);
             peaks.push(peak);
+            added.push(peak - before);
+            if (i === runs.warmup) console.log(`[bench] ${name}: the popup's heap after GC before the export: ${before.toFixed(0)} MB`);
           }
         } finally {
           await cdp.detach().catch(() => {});
         }
         return [
-          { name, unit: 'ms', samples: times },
+          { name, unit: 'ms', samples: times, baseline: EXPORT_FLOOR },
           { name: `${name}.longest_task_ms`, unit: 'ms', samples: longest },
           { name: `${name}.peak_heap_mb`, unit: 'MB', samples: peaks },
+          { name: `${name}.peak_heap_added_mb`, unit: 'MB', samples: added },
         ];
       }),
   };
 }
+
+const exportReadFloorBenchmark: Benchmark = {
+  name: EXPORT_FLOOR,
+  people: 100_000,
+  run: async (lab: Lab) => {
+    const samples: number[] = [];
+    for (let i = 0; i < FLOOR_RUNS.warmup + FLOOR_RUNS.samples; i++) {
+      const ms = await exportReadFloor(lab);
+      if (i >= FLOOR_RUNS.warmup) samples.push(ms);
+    }
+    return [{ name: EXPORT_FLOOR, unit: 'ms', samples }];
+  },
+};
 
 const FIRST = ['James', 'Mary', 'Wei', 'Anna', 'Robert', 'Elena', 'Daniel', 'Sofia', 'Kevin', 'Li'];
 const LAST = ['Smith', "O'Brien", 'Zhang', 'Müller', 'García', 'Wang', 'Kowalski', 'Nguyen'];
@@ -181,11 +231,16 @@ export function connectionsCsv(n: number): Buffer {
   return Buffer.from(`${lines.join('\n')}\n`);
 }
 
-async function importOnce(extensionDir: string, file: string): Promise<{ dryRun: number; write: number; longest: number; peak: number }> {
+async function importOnce(extensionDir: string, file: string): Promise<{ floor: number; dryRun: number; write: number; longest: number; peak: number }> {
   const ext = await launchWithExtension({ extensionDir });
   try {
+    // The floor first, in the same fresh profile, in a page of its own (closed again).
+    const scratch = await ext.context.newPage();
+    await scratch.goto(`chrome-extension://${ext.extensionId}/options.html`);
+    const floor = await inPage(scratch, rawImportWrite, { people: IMPORT_ROWS - Math.floor(IMPORT_ROWS / 500) });
+    await scratch.close();
     const page = await ext.context.newPage();
-    await openDataView(page, ext.extensionId, false);
+    await openDataView(page, ext.extensionId);
     const cdp = await ext.context.newCDPSession(page);
     const heap = new HeapSampler(cdp);
     await cdp.send('HeapProfiler.collectGarbage');
@@ -206,13 +261,16 @@ async function importOnce(extensionDir: string, file: string): Promise<{ dryRun:
     const write = await inPage(page, markWindow, { from: 'scoutbook:import-write-start', to: 'scoutbook:import-done' });
     if (!dry || !write) throw new Error('the import set no marks');
     await cdp.detach().catch(() => {});
-    return { dryRun: dry.end - dry.start, write: write.end - write.start, longest: Math.max(dry.longestTask, write.longestTask), peak };
+    return { floor, dryRun: dry.end - dry.start, write: write.end - write.start, longest: Math.max(dry.longestTask, write.longestTask), peak };
   } finally {
     await ext.close();
   }
 }
 
+const IMPORT_FLOOR = 'import.idb_write_floor_100k';
+
 export const dataBenchmarks: Benchmark[] = [
+  exportReadFloorBenchmark,
   exportBenchmark('csv', EXPORT_RUNS, 'export.csv_100k'),
   exportBenchmark('xlsx', XLSX_RUNS, 'export.xlsx_100k'),
   {
@@ -228,14 +286,19 @@ export const dataBenchmarks: Benchmark[] = [
       writeFileSync(file, csv);
       const runs = [];
       try {
-        for (let i = 0; i < IMPORT_SAMPLES; i++) runs.push(await importOnce(extensionDir, file));
+        for (let i = 0; i < IMPORT_SAMPLES; i++) {
+          runs.push(await importOnce(extensionDir, file));
+          const r = runs.at(-1)!;
+          console.log(`[bench] import.csv_100k: floor ${(r.floor / 1000).toFixed(1)} s, dry run ${(r.dryRun / 1000).toFixed(1)} s, write ${(r.write / 1000).toFixed(1)} s`);
+        }
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }
       return [
-        { name: 'import.csv_100k', unit: 'ms', samples: runs.map((r) => r.dryRun + r.write) },
+        { name: IMPORT_FLOOR, unit: 'ms', samples: runs.map((r) => r.floor) },
+        { name: 'import.csv_100k', unit: 'ms', samples: runs.map((r) => r.dryRun + r.write), baseline: IMPORT_FLOOR },
         { name: 'import.csv_100k.dry_run_ms', unit: 'ms', samples: runs.map((r) => r.dryRun) },
-        { name: 'import.csv_100k.write_ms', unit: 'ms', samples: runs.map((r) => r.write) },
+        { name: 'import.csv_100k.write_ms', unit: 'ms', samples: runs.map((r) => r.write), baseline: IMPORT_FLOOR },
         { name: 'import.csv_100k.longest_task_ms', unit: 'ms', samples: runs.map((r) => r.longest) },
         { name: 'import.csv_100k.peak_heap_mb', unit: 'MB', samples: runs.map((r) => r.peak) },
       ];

@@ -20,6 +20,7 @@ import { SyncFooter } from './SyncFooter';
 import { TeamAlerts } from './team/TeamAlerts';
 import { TalentBank } from './TalentBank';
 import { useBankLayout } from './table/useBankLayout';
+import { useAfterFirstPaint } from './useAfterFirstPaint';
 import { usePopupData } from './usePopupData';
 import { useSearch } from './useSearch';
 
@@ -39,6 +40,7 @@ export function App() {
 function PopupApp() {
   const { t } = useI18n();
   const bank = usePopupData();
+  const afterFirstPaint = useAfterFirstPaint(bank !== undefined);
   const [view, setView] = useState<View>('bank');
   const [layout, setLayout] = useBankLayout();
   const [query, setQuery] = useState('');
@@ -103,7 +105,7 @@ function PopupApp() {
       <header className="top">
         <h1>Scoutbook</h1>
         <LanguageSwitch />
-        <TeamAlerts />
+        {afterFirstPaint && <TeamAlerts />}
         {!isTab && (
           <button
             type="button"
@@ -211,7 +213,7 @@ function PopupApp() {
         </Suspense>
       )}
       <SheetHost />
-      <SyncFooter />
+      {afterFirstPaint && <SyncFooter />}
     </div>
   );
 }

@@ -24,7 +24,7 @@ export function BackupPanel() {
       const result = await writeFromPage((store) => restoreBackup(store, input, { mode }));
       setMessage({
         ok: true,
-        text: t('data.backup.restored', { mode: t(mode === 'merge' ? 'data.backup.merge' : 'data.backup.replace'), added: result.added, updated: result.updated, unchanged: result.unchanged }),
+        text: t('data.backup.restored', { mode: t(mode === 'merge' ? 'data.backup.merge' : 'data.backup.replace'), added: result.added, updated: result.updated, unchanged: result.unchanged, pitches: result.pitches }),
       });
     } catch (e) {
       setMessage({ ok: false, text: e instanceof SyntaxError ? t('data.backup.notJson') : (e as Error).message });

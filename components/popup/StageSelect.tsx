@@ -3,18 +3,30 @@ import type { Pipeline } from '@/utils/schema';
 import { send } from '@/utils/messaging/send';
 import { NamedOptions } from './NamedOptions';
 
-/** Move one pipeline entry to another stage. */
+/**
+ * Move one pipeline entry to another stage. The chosen stage shows at once (the move is sent in the
+ * change handler, before any re-render) and stays until the stored entry catches up, or goes back
+ * with the error if the move is refused.
+ */
 export function StageSelect({ entryId, pipeline, stageId, label }: { entryId: string; pipeline: Pipeline; stageId: string; label: string }) {
   const [error, setError] = useState<string>();
+  // The stage chosen here, and the stored stage it was chosen over: once the stored stage changes, it wins.
+  const [chosen, setChosen] = useState<{ stageId: string; over: string }>();
+  const shown = chosen && chosen.over === stageId ? chosen.stageId : stageId;
   return (
     <>
       <select
         aria-label={label}
         data-testid="sb-row-stage"
-        value={stageId}
+        value={shown}
         onChange={(e) => {
+          const target = e.target.value;
+          send({ type: 'moveEntry', entryId, stageId: target }).catch((err: unknown) => {
+            setChosen(undefined);
+            setError((err as Error).message);
+          });
           setError(undefined);
-          send({ type: 'moveEntry', entryId, stageId: e.target.value }).catch((err: unknown) => setError((err as Error).message));
+          setChosen({ stageId: target, over: stageId });
         }}
       >
         <NamedOptions items={pipeline.stages} />

@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { getDb } from '@/utils/db/database';
 import { relativeTime } from '@/utils/format/relative-time';
+import { pendingMutations } from '@/utils/sync/outbox';
 import { useI18n } from './i18n/I18nProvider';
 
 /** Where sync stands: not set up, last sync, pending changes, last error. */
@@ -8,7 +9,7 @@ export function SyncFooter() {
   const { t, lang } = useI18n();
   const state = useLiveQuery(async () => {
     const db = getDb();
-    const [settings, sync, pending] = await Promise.all([db.meta.get('settings'), db.meta.get('syncState'), db.outbox.count()]);
+    const [settings, sync, pending] = await Promise.all([db.meta.get('settings'), db.meta.get('syncState'), pendingMutations(db)]);
     return {
       configured: !!(settings?.value as { serverUrl?: string } | undefined)?.serverUrl,
       sync: sync?.value as { lastSyncAt: number | null; lastError: string | null } | undefined,

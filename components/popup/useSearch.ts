@@ -7,6 +7,29 @@ import type { PopupData } from './usePopupData';
 type SearchEngine = typeof import('@/utils/search');
 
 let engineLoading: Promise<SearchEngine> | undefined;
+
+interface Answer {
+  query: string;
+  version: number;
+  ids: string[];
+}
+/**
+ * The last answer of each kind per index. React discards what an interrupted render computed,
+ * memos included, and the deferred render that adds note matches is interrupted whenever something
+ * urgent happens (a keystroke, the list's virtualiser measuring rows): without this it would search
+ * 100,000 people again each time.
+ */
+const answers = new WeakMap<SearchIndex, { fields?: Answer; all?: Answer }>();
+
+function answer(index: SearchIndex, kind: 'fields' | 'all', query: string, version: number, run: () => string[]): string[] {
+  let kept = answers.get(index);
+  if (!kept) answers.set(index, (kept = {}));
+  const last = kept[kind];
+  if (last && last.query === query && last.version === version) return last.ids;
+  const ids = run();
+  kept[kind] = { query, version, ids };
+  return ids;
+}
 /**
  * The search engine carries the pinyin dictionary and the simplified/traditional tables (~570 KB of
  * script): it is loaded after the first rows have painted, or at the first keystroke if that comes
@@ -23,10 +46,11 @@ function loadEngine(): Promise<SearchEngine> {
  * updated person by person afterwards; until it is ready, the loaded rows are matched one by one.
  *
  * Pass the query as typed. Once the index is built, a keystroke is answered in the render it causes,
- * so the list changes in the frame after the key; a deferred query took three frames in traces
- * (urgent render, frame, search render, frame, commit, frame). Until the index is built, matching
- * row by row takes seconds, so the search follows a deferred copy of the query and typing stays
- * responsive.
+ * so the list changes in the frame after the key (a deferred query took three frames in traces:
+ * urgent render, frame, search render, frame, commit, frame), first from names and fields, then,
+ * in a deferred render after that paint, with the matches in notes too (2/3 of the text). Until
+ * the index is built, matching row by row takes seconds, so the search follows a deferred copy of
+ * the query and typing stays responsive.
  */
 export function useSearch(data: PopupData | undefined, typed: string): TalentRow[] {
   const [engine, setEngine] = useState<SearchEngine>();
@@ -96,13 +120,26 @@ export function useSearch(data: PopupData | undefined, typed: string): TalentRow
   }, [engine, index, rows]);
 
   const byId = useMemo(() => new Map(rows?.map((r) => [r.person.id, r]) ?? []), [rows]);
+  // With the index: the keystroke's own render shows the matches in names, pinyin, headlines,
+  // companies and tags (a third of the text to scan, and every match that ranks above a note
+  // match); the deferred render that follows the paint adds the people found through their notes.
+  // `version` marks in-place index updates.
+  const fieldsIds = useMemo(
+    () => (engine && index && typed.trim() ? answer(index, 'fields', typed, version, () => engine.searchFields(index, typed)) : undefined),
+    [engine, index, typed, version],
+  );
+  const allIds = useMemo(
+    () => (engine && index && deferred.trim() ? answer(index, 'all', deferred, version, () => engine.search(index, deferred)) : undefined),
+    [engine, index, deferred, version],
+  );
   return useMemo(() => {
     if (!rows) return [];
     // Until the engine has loaded (a first keystroke within moments of opening), the list stays whole.
     if (!query.trim() || !engine) return rows;
-    if (index) return engine.search(index, query).flatMap((id) => byId.get(id) ?? []);
+    if (index) {
+      const ids = deferred === typed ? allIds : fieldsIds;
+      return (ids ?? []).flatMap((id) => byId.get(id) ?? []);
+    }
     return rows.filter((r) => engine.matchPerson(r.person, query) !== -1);
-    // `version` marks in-place index updates.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [rows, query, index, byId, version, engine]);
+  }, [rows, query, index, byId, engine, deferred, typed, allIds, fieldsIds]);
 }

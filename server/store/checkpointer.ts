@@ -9,9 +9,14 @@ import { Worker } from 'node:worker_threads';
  * block, the server's readers and writers). Durability is unchanged: commits still go to the WAL
  * with synchronous=NORMAL, and a checkpoint is crash-safe whichever connection runs it.
  *
- * Under sustained writes a passive checkpoint may never catch up with the head of the WAL, so the
- * file cannot restart; past `restartBytes` the worker asks for a RESTART checkpoint, which makes
- * writers wait (busy_timeout) for the moment it takes.
+ * Under sustained writes a passive checkpoint never catches up with the head of the WAL (writers
+ * append while it copies), and a writer starts the log over only when it has been copied in full,
+ * so the log keeps growing. Once it holds more than `restartBytes` of frames, the worker follows
+ * its passive pass with a RESTART checkpoint, which has only the frames of the last moment left to
+ * copy and makes writers wait (busy_timeout) for just that; the next writer then starts the log
+ * over. The measure is the frames in the log, not the file's size: a restarted log reuses its file
+ * and the file never shrinks, so judged by its size every tick after the first restart was a
+ * RESTART, stalling writers (with better-sqlite3, the event loop) four times a second.
  */
 export interface CheckpointerOptions {
   everyMs: number;
@@ -23,14 +28,20 @@ const DEFAULTS: CheckpointerOptions = { everyMs: 250, restartBytes: 256 * 1024 *
 // Plain CommonJS run with `eval`: a .ts worker file would need the TypeScript loader in the worker too.
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
-const fs = require('node:fs');
 const Database = require(workerData.driver);
 const db = new Database(workerData.file);
 db.pragma('busy_timeout = 5000');
-const walSize = () => { try { return fs.statSync(workerData.file + '-wal').size; } catch { return 0; } };
+const pageSize = db.pragma('page_size', { simple: true });
+// The log's length at the last RESTART: until a writer starts it over, it has nothing new to copy.
+let restartedAt = -1;
 const checkpoint = () => {
   try {
-    db.pragma(walSize() > workerData.restartBytes ? 'wal_checkpoint(RESTART)' : 'wal_checkpoint(PASSIVE)');
+    const [{ log }] = db.pragma('wal_checkpoint(PASSIVE)');
+    if (log * pageSize > workerData.restartBytes && log !== restartedAt) {
+      db.pragma('wal_checkpoint(RESTART)');
+      restartedAt = log;
+      parentPort.postMessage({ restarted: true });
+    }
   } catch (e) {
     parentPort.postMessage({ error: String(e && e.message || e) });
   }
@@ -47,6 +58,8 @@ parentPort.on('message', (m) => {
 `;
 
 export interface Checkpointer {
+  /** RESTART checkpoints run so far (each makes writers wait for a moment). */
+  readonly restarts: number;
   stop(): Promise<void>;
 }
 
@@ -61,7 +74,9 @@ export function startCheckpointer(file: string, onError: (reason: string) => voi
   worker.unref();
   let stopping = false;
   let exited = false;
-  worker.on('message', (m: { error?: string }) => {
+  let restarts = 0;
+  worker.on('message', (m: { error?: string; restarted?: boolean }) => {
+    if (m.restarted) restarts += 1;
     if (m.error) onError(m.error);
   });
   worker.on('error', (e) => onError(e.message));
@@ -71,6 +86,9 @@ export function startCheckpointer(file: string, onError: (reason: string) => voi
   });
   let stopped: Promise<void> | undefined;
   return {
+    get restarts() {
+      return restarts;
+    },
     stop: () =>
       (stopped ??= new Promise<void>((resolve) => {
         stopping = true;

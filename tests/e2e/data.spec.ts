@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { openSeeder, seedPeople } from '../../bench/seed';
 import { expect, openPopup, test } from './fixtures';
 
 /** LinkedIn's 2024 Connections.csv shape: a "Notes:" preamble, a blank line, then the header. */
@@ -129,4 +130,34 @@ test('forget a person from the side panel: gone from the card and the popup; the
   await expect(c.getByTestId('sb-note')).toHaveCount(0);
   const popup = await openPopup(ext);
   await expect(popup.getByText('Your talent bank is empty')).toBeVisible();
+});
+
+test('cancelling a large export stops its worker and downloads nothing', async ({ ext }) => {
+  test.setTimeout(180_000);
+  // Enough people (with their notes and pipeline entries) that the export takes seconds: written
+  // straight into the database by the benchmarks' seeder.
+  const seeder = await openSeeder(ext);
+  await seedPeople(seeder, 0, 20_000);
+  await seeder.close();
+  const popup = await openPopup(ext);
+  await popup.getByTestId('sb-tab-data').click();
+  await popup.getByTestId('sb-export-scope').selectOption('all');
+  await expect(popup.getByTestId('sb-export-count')).toContainText('20');
+  const downloads: string[] = [];
+  popup.on('download', (d) => downloads.push(d.suggestedFilename()));
+
+  await popup.getByTestId('sb-export-run').click();
+  await expect(popup.getByTestId('sb-export-progress')).toBeVisible();
+  await expect.poll(() => popup.workers().length).toBe(1);
+  const worker = popup.workers()[0]!;
+  const closed = new Promise<void>((resolve) => worker.once('close', () => resolve()));
+  await popup.getByTestId('sb-export-cancel').click();
+
+  await expect(popup.getByTestId('sb-export-message')).toHaveText('Export cancelled.');
+  await closed;
+  expect(popup.workers()).toHaveLength(0);
+  await expect(popup.getByTestId('sb-export-run')).toBeEnabled();
+  // Had the worker lived on, its file would have arrived by now.
+  await popup.waitForTimeout(3000);
+  expect(downloads).toEqual([]);
 });

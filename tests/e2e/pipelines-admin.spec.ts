@@ -24,6 +24,26 @@ async function saveAt(page: Page, pipeline: string, stage: string): Promise<void
   await expect(c.getByTestId('sb-entry').filter({ hasText: pipeline })).toContainText(stage);
 }
 
+/** Whether a stored pipeline has a stage of this name, read from IndexedDB in the popup. */
+function storedStageNamed(popup: Page, name: string): Promise<boolean> {
+  return popup.evaluate(
+    (wanted) =>
+      new Promise<boolean>((resolve, reject) => {
+        const open = indexedDB.open('scoutbook');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const read = open.result.transaction('pipelines').objectStore('pipelines').getAll();
+          read.onerror = () => reject(read.error);
+          read.onsuccess = () => {
+            open.result.close();
+            resolve((read.result as { stages: { name: string }[] }[]).some((p) => p.stages.some((s) => s.name === wanted)));
+          };
+        };
+      }),
+    name,
+  );
+}
+
 async function openTool(popup: Page, testId: 'sb-open-manage' | 'sb-open-due' | 'sb-open-pitches'): Promise<void> {
   await popup.getByRole('tab', { name: 'Pipelines' }).click();
   await popup.getByTestId(testId).click();
@@ -71,6 +91,8 @@ test('a Referral pipeline from its template: add, rename, reorder and remove sta
   await editor.getByTestId('sb-stage-points').nth(6).fill('3');
   await editor.getByTestId('sb-stage-points').nth(6).press('Enter');
   await expect(stageNames(popup).nth(6)).toHaveValue('电话面试');
+  // The input shows the new name as typed; the moves below announce the stored one.
+  await expect.poll(() => storedStageNamed(popup, '电话面试')).toBe(true);
 
   // Reorder by keyboard: Alt+↑ on the new stage's handle, four times, keeps focus on it.
   const handle = editor.getByTestId('sb-stage-row').nth(6).locator('.sb-stage-handle');

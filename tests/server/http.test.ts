@@ -32,6 +32,22 @@ describe.each(STORE_KINDS)('HTTP surface ($name)', (kind) => {
     expect(res.headers.get('access-control-allow-origin')).toBeNull();
   });
 
+  it("answers the extension's pushes and pulls with its origin, and says every answer varies by Origin", async () => {
+    const origin = 'moz-extension://0f4a1c2e-3b5d-4e6f-8a9b-0c1d2e3f4a5b';
+    const token = await h.tokenFor('acme');
+    const push = await h.request('/v1/sync/push', { method: 'POST', token, headers: { origin, 'content-type': 'application/json' }, body: JSON.stringify(batch(newPerson(1))) });
+    const pull = await h.request('/v1/sync/pull', { token, headers: { origin } });
+    const plain = await h.request('/v1/sync/pull', { token });
+    for (const res of [push, pull]) {
+      expect(res.status).toBe(200);
+      expect(res.headers.get('access-control-allow-origin')).toBe(origin);
+      expect(res.headers.get('vary')).toBe('Origin');
+    }
+    expect((await pull.json()) as { records: unknown[] }).toMatchObject({ records: [expect.objectContaining({ entity: 'person' })] });
+    expect(plain.headers.get('access-control-allow-origin')).toBeNull();
+    expect(plain.headers.get('vary')).toBe('Origin');
+  });
+
   it('lets the extension read error responses too', async () => {
     const origin = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop';
     const res = await h.request('/v1/sync/pull', { headers: { origin } });

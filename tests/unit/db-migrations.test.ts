@@ -3,6 +3,8 @@ import { ulid } from 'ulidx';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ScoutbookDb } from '@/utils/db/database';
 import { formatHlc } from '@/utils/sync/hlc';
+import { nextPushBatch, pendingMutations, queuedMutations, queueMutations } from '@/utils/sync/outbox';
+import { MAX_PUSH_BATCH } from '@/utils/sync/protocol';
 
 /** The v1 schema exactly as it shipped: a database created by that release. */
 const V1_STORES = {
@@ -16,6 +18,7 @@ const V1_STORES = {
   meta: 'key',
 };
 
+const withoutSeq = ({ seq: _seq, ...mutation }: { seq: number }) => mutation;
 const clock = formatHlc({ ms: 1_763_700_000_000, counter: 0, node: 'v1' });
 const opened: Dexie[] = [];
 
@@ -53,15 +56,18 @@ async function v1DatabaseWithData(name: string) {
 }
 
 describe('database upgrades', () => {
-  it('v1 → v2 keeps every row of every table and indexes next actions', async () => {
+  it('v1 → latest keeps every row of every table and indexes next actions', async () => {
     const name = `migrate-${ulid()}`;
     const { snapshot, entries } = await v1DatabaseWithData(name);
 
     const db = new ScoutbookDb(name);
     opened.push(db);
     await db.open();
-    expect(db.verno).toBe(2);
-    for (const [table, before] of Object.entries(snapshot)) expect(await db.table(table).toArray(), table).toEqual(before);
+    expect(db.verno).toBe(3);
+    const { outbox, ...tables } = snapshot;
+    for (const [table, before] of Object.entries(tables)) expect(await db.table(table).toArray(), table).toEqual(before);
+    // v3 regrouped the outbox: the same mutations, in the same order.
+    expect(await queuedMutations(db)).toEqual(outbox!.map((row) => withoutSeq(row as { seq: number })));
 
     // The new index answers at once for rows written before it existed.
     const due = await db.entries.where('nextActionAt').below(1_900_000_000_000).toArray();
@@ -76,7 +82,34 @@ describe('database upgrades', () => {
     const db = new ScoutbookDb(`fresh-${ulid()}`);
     opened.push(db);
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     expect(db.tables.map((t) => t.name).sort()).toEqual(['companies', 'entries', 'intel', 'meta', 'notes', 'outbox', 'people', 'pipelines', 'pitches']);
+  });
+
+  it('v2 → v3 groups the outbox into rows of at most one push, in order, and later rows number above them', async () => {
+    const name = `migrate-outbox-${ulid()}`;
+    const v2 = new Dexie(name);
+    v2.version(1).stores(V1_STORES);
+    v2.version(2).stores({ entries: 'id, personId, companyId, [pipelineId+stageId], nextActionAt', pitches: 'id, pipelineId' });
+    await v2.open();
+    const legacy = Array.from({ length: 450 }, (_, i) => ({ mutationId: ulid(), entity: 'person', id: `P${i}`, hlc: clock, fields: { headline: `h${i}` } }));
+    await v2.table('outbox').bulkAdd(legacy);
+    await v2.table('outbox').delete(3); // a gap, as pushes leave
+    const expected = legacy.filter((_, i) => i !== 2);
+    v2.close();
+
+    const db = new ScoutbookDb(name);
+    opened.push(db);
+    await db.open();
+    expect(db.verno).toBe(3);
+    const rows = await db.outbox.orderBy('seq').toArray();
+    expect(rows.map((r) => r.size)).toEqual([MAX_PUSH_BATCH, MAX_PUSH_BATCH, expected.length - 2 * MAX_PUSH_BATCH]);
+    expect(rows.every((r) => r.size === r.mutations.length)).toBe(true);
+    expect(await queuedMutations(db)).toEqual(expected);
+    expect(await pendingMutations(db)).toBe(449);
+    expect((await nextPushBatch(db)).mutations).toEqual(expected.slice(0, MAX_PUSH_BATCH));
+
+    await queueMutations(db, [{ mutationId: ulid(), entity: 'person', id: 'NEW', hlc: clock, fields: { name: 'new' } }]);
+    expect((await queuedMutations(db)).at(-1)!.id).toBe('NEW');
   });
 });

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { toCsv, type Column } from '@/utils/export/csv';
@@ -31,6 +32,18 @@ describe('CSV export', () => {
     const csv = toCsv(cols, risky.map((v) => [v, 'ok']));
     const cells = parse(csv).slice(1).map((r) => r[0]);
     expect(cells).toEqual(risky.map((v) => `'${v}`));
+  });
+
+  it('writes exactly what Papa.unparse wrote before, for any cells (quotes, commas, line breaks, spaces, BOM, formulas)', () => {
+    const tricky = fc.constantFrom('"', ',', '\r', '\n', ' ', '\uFEFF', '=', '+', '-', '@', '\t', "'", 'a', '张', ';');
+    const cell = fc.oneof(fc.string(), fc.array(tricky, { maxLength: 8 }).map((parts) => parts.join('')));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(cell, cell), { minLength: 1, maxLength: 6 }), (rows) => {
+        const papa = Papa.unparse({ fields: ['A', 'B'], data: rows }, { escapeFormulae: /^[=+\-@\t\r]/, newline: '\r\n', quotes: false });
+        expect(toCsv(cols, rows)).toBe(`\uFEFF${papa}\r\n`);
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it.skipIf(!hasSharedFixtures)('neutralises every payload of the public CSV-injection lists without losing text', () => {

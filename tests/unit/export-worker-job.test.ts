@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { addNote } from '@/utils/db/actions';
+import { addNote, setStage } from '@/utils/db/actions';
 import { getDb } from '@/utils/db/database';
 import { pickColumns, REFERRAL_EXPORT_COLUMN_IDS } from '@/utils/export/columns';
 import { exportFromDb } from '@/utils/export/export-job';
@@ -52,6 +52,23 @@ describe('exportFromDb (the export worker)', () => {
     const job = { personIds: scoped.rows.map((r) => r.person.id), pipelineId: RECRUITING, pipelines, columnIds: ['name', 'stage'], format: 'csv' as const };
     const lines = (await text(await exportFromDb(getDb(), job))).trim().split('\r\n');
     expect(lines).toEqual(['Name,Stage', 'Jane Doe,Interview']);
+  });
+
+  it('lists a person in two pipelines most recently changed first, as the in-page export does', async () => {
+    const { ids, rows, pipelines } = await bank();
+    const other = pipelines.find((p) => p.id !== RECRUITING)!;
+    await setStage(db.store(), { personId: ids.get('Jane Doe')! }, other.id, other.stages[1]!.id);
+    const d = getDb();
+    const fresh = talentRows(await d.people.toArray(), await d.entries.toArray(), pipelines);
+    const scoped = scopeRows({ kind: 'all' }, { listed: fresh, all: fresh });
+    const columns = ['name', 'pipeline', 'stage', 'stageSince', 'lastNote'];
+    const inPage = await text(await runExport(d, scoped, pipelines, pickColumns(columns), 'csv'));
+    const fromDb = await text(await exportFromDb(d, { personIds: scoped.rows.map((r) => r.person.id), pipelines, columnIds: columns, format: 'csv' }));
+    expect(fromDb).toBe(inPage);
+    expect(fromDb).toContain(`Jane Doe,${other.name}; Recruiting,${other.stages[1]!.name}; Interview`);
+    // Without a pipeline column the worker reads no entries, and still lists everyone.
+    const plain = await text(await exportFromDb(d, { personIds: rows.map((r) => r.person.id), pipelines, columnIds: ['name'], format: 'csv' }));
+    expect(plain.trim().split('\r\n')).toEqual(['Name', ...rows.map((r) => r.person.name)]);
   });
 
   it('stops with an AbortError when cancelled', async () => {

@@ -5,6 +5,7 @@ import { ulid } from 'ulidx';
 import { ScoutbookDb } from '@/utils/db/database';
 import { applyLocalChange, applyLocalChanges, InvalidRecordError, type LocalChange } from '@/utils/db/local-change';
 import { HybridClock } from '@/utils/sync/hlc';
+import { pendingMutations, queuedMutations } from '@/utils/sync/outbox';
 
 const PEOPLE = Array.from({ length: 4 }, () => ulid());
 const PIPELINE = ulid();
@@ -27,7 +28,7 @@ const edit: fc.Arbitrary<LocalChange> = fc.oneof(
 );
 
 async function snapshot(db: ScoutbookDb) {
-  const outbox = (await db.outbox.toArray()).map(({ mutationId: _m, seq: _s, ...rest }) => rest);
+  const outbox = (await queuedMutations(db)).map(({ mutationId: _m, ...rest }) => rest);
   return {
     people: await db.people.toArray(),
     pipelines: await db.pipelines.toArray(),
@@ -71,12 +72,12 @@ describe('applyLocalChanges', () => {
       InvalidRecordError,
     );
     expect(await db.people.count()).toBe(0);
-    expect(await db.outbox.count()).toBe(0);
+    expect(await pendingMutations(db)).toBe(0);
   });
 
   it('does nothing for no changes', async () => {
     const [{ db, clock }] = pair();
     await applyLocalChanges(db, clock, []);
-    expect(await db.outbox.count()).toBe(0);
+    expect(await pendingMutations(db)).toBe(0);
   });
 });

@@ -9,6 +9,7 @@ import { Pipeline } from '@/utils/schema';
 import { applyLocalChange } from '@/utils/db/local-change';
 import { openStore } from '@/utils/db/store';
 import type { PageTarget } from '@/utils/sites/types';
+import { pendingMutations, queuedMutations } from '@/utils/sync/outbox';
 
 const RECRUITING = DEFAULT_PIPELINES[0]!.id;
 const jane: PageTarget = { kind: 'person', key: 'linkedin:in/jane-doe', url: 'https://www.linkedin.com/in/jane-doe/' };
@@ -23,7 +24,7 @@ describe('local store', () => {
     const store = await freshStore();
     const again = await openStore(store.db);
     expect(await again.db.pipelines.count()).toBe(3);
-    expect((await store.db.outbox.toArray()).map((m) => m.entity)).toEqual(['pipeline', 'pipeline', 'pipeline']);
+    expect((await queuedMutations(store.db)).map((m) => m.entity)).toEqual(['pipeline', 'pipeline', 'pipeline']);
     expect(again.clientId).toBe(store.clientId);
   });
 
@@ -44,9 +45,9 @@ describe('local store', () => {
     await store.db.outbox.clear();
     const id = await savePerson(store, jane, { name: 'Jane Doe', headline: 'Engineer' });
     expect(await savePerson(store, jane, { name: 'Jane Doe', headline: 'Engineer' })).toBe(id);
-    expect(await store.db.outbox.count()).toBe(1);
+    expect(await pendingMutations(store.db)).toBe(1);
     await savePerson(store, jane, { name: 'Jane Doe', headline: 'Staff Engineer' });
-    const queued = await store.db.outbox.toArray();
+    const queued = await queuedMutations(store.db);
     expect(queued).toHaveLength(2);
     expect(queued[1]!.fields).toEqual({ headline: 'Staff Engineer' });
     expect(await store.db.people.count()).toBe(1);
@@ -94,19 +95,31 @@ describe('local store', () => {
     await expect(moveEntry(store, ulid(), 'offer')).rejects.toThrow(/no such pipeline entry/);
   });
 
+  it('two stage picks in quick succession make one entry, and moves racing each other keep every step of history', async () => {
+    const store = await freshStore();
+    const personId = await savePerson(store, jane, { name: 'Jane Doe' });
+    // As a card sends them: the second pick before the first is written.
+    await Promise.all([setStage(store, { personId }, RECRUITING, 'contacted'), setStage(store, { personId }, RECRUITING, 'interview')]);
+    const entries = await store.db.entries.where('personId').equals(personId).toArray();
+    expect(entries).toHaveLength(1);
+    expect(entries[0]!.history.map((h) => h.stageId)).toEqual(['contacted', 'interview']);
+    await Promise.all([moveEntry(store, entries[0]!.id, 'offer'), moveEntry(store, entries[0]!.id, 'hired')]);
+    expect((await store.db.entries.get(entries[0]!.id))!.history.map((h) => h.stageId)).toEqual(['contacted', 'interview', 'offer', 'hired']);
+  });
+
   it('an invalid change writes nothing, neither the record nor the outbox', async () => {
     const store = await freshStore();
     const id = await savePerson(store, jane, { name: 'Jane Doe' });
-    const before = await store.db.outbox.count();
+    const before = await pendingMutations(store.db);
     await expect(applyLocalChange(store.db, store.clock, 'person', id, { name: '' })).rejects.toThrow(/name: name is required/);
     expect((await store.db.people.get(id))?.name).toBe('Jane Doe');
-    expect(await store.db.outbox.count()).toBe(before);
+    expect(await pendingMutations(store.db)).toBe(before);
   });
 
   it('private notes stay on this device: stored, never queued', async () => {
     const store = await freshStore();
     const personId = await savePerson(store, jane, { name: 'Jane Doe' });
-    const before = await store.db.outbox.count();
+    const before = await pendingMutations(store.db);
     const id = ulid();
     await applyLocalChange(store.db, store.clock, 'note', id, {
       personId,
@@ -116,7 +129,7 @@ describe('local store', () => {
       deleted: false,
     });
     expect(await store.db.notes.get(id)).toBeDefined();
-    expect(await store.db.outbox.count()).toBe(before);
+    expect(await pendingMutations(store.db)).toBe(before);
   });
 });
 

@@ -14,6 +14,7 @@ import { SyncScheduler } from '@/utils/sync/scheduler';
 import { createApp } from '../../server/app';
 import { openStore as openServerStore, type Store as ServerStore } from '../../server/store/open';
 import { createToken } from '../../server/store/tokens';
+import { pendingMutations } from '@/utils/sync/outbox';
 
 /** Two recruiters of one team, each on their own device, against the real sync API in-process. */
 let server: ServerStore;
@@ -135,10 +136,10 @@ describe('job change on a later visit', () => {
     const li = await recruiter('li.wei@acme.example');
     const personId = await savePerson(li.store, jane, { name: 'Jane Doe', headline: 'Engineer at Acme', companyName: 'Acme' });
     const saved = (await li.store.db.people.get(personId))!;
-    const outbox = await li.store.db.outbox.count();
+    const outbox = await pendingMutations(li.store.db);
     expect(await noticeJobChange(li.store, saved, { name: 'Jane Doe', headline: 'CTO at Globex', companyName: 'Globex' })).toBe(true);
     expect(await li.store.db.people.get(personId)).toMatchObject({ headline: 'CTO at Globex', companyName: 'Globex' });
-    expect(await li.store.db.outbox.count()).toBe(outbox + 1);
+    expect(await pendingMutations(li.store.db)).toBe(outbox + 1);
     const inbox = await loadTeamAlerts(li.store.db);
     expect(inbox.alerts).toEqual([
       expect.objectContaining({ kind: 'job_change', by: '', personId, detail: { headline: { from: 'Engineer at Acme', to: 'CTO at Globex' }, companyName: { from: 'Acme', to: 'Globex' } } }),

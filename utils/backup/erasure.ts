@@ -3,6 +3,7 @@ import { NotFoundError } from '../db/actions';
 import type { ScoutbookDb, StoredEntry, StoredNote, StoredPerson } from '../db/database';
 import { applyLocalChange } from '../db/local-change';
 import type { Store } from '../db/store';
+import { dropQueuedFor } from '../sync/outbox';
 import { Note, Person, PipelineEntry, type Pipeline } from '../schema';
 
 /**
@@ -46,7 +47,7 @@ export async function forgetPerson(store: Store, personId: string): Promise<Forg
     const notes = await notesOf(db, personId);
     const entries = await db.entries.where('personId').equals(personId).toArray();
     const ids = new Set([personId, ...notes.map((n) => n.id), ...entries.map((e) => e.id)]);
-    await db.outbox.filter((m) => ids.has(m.id)).delete();
+    await dropQueuedFor(db, ids);
 
     for (const note of notes) {
       if (note.visibility === 'private') await db.notes.delete(note.id);

@@ -7,7 +7,7 @@ import { BACKUP_FORMAT, BACKUP_VERSION, type Backup } from './format';
  * Read in one transaction so the backup is a consistent snapshot.
  */
 export async function exportBackup(db: ScoutbookDb, now: () => number = Date.now): Promise<Backup> {
-  return db.transaction('r', [db.people, db.companies, db.notes, db.pipelines, db.entries, db.intel, db.meta], async () => {
+  return db.transaction('r', [db.people, db.companies, db.notes, db.pipelines, db.entries, db.intel, db.pitches, db.meta], async () => {
     const clientId = (await db.meta.get('clientId'))?.value;
     return {
       format: BACKUP_FORMAT,
@@ -19,6 +19,7 @@ export async function exportBackup(db: ScoutbookDb, now: () => number = Date.now
       pipelines: await db.pipelines.toArray(),
       entries: await db.entries.toArray(),
       intel: await db.intel.toArray(),
+      pitches: await db.pitches.toArray(),
       meta: { clientId: typeof clientId === 'string' ? clientId : '' },
     };
   });

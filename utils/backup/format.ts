@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { StoredCompany, StoredEntry, StoredNote, StoredPerson, StoredPipeline, CachedIntel } from '../db/database';
+import type { StoredCompany, StoredEntry, StoredNote, StoredPerson, StoredPipeline, CachedIntel, PitchRow } from '../db/database';
+import { PitchDraft } from '../pipelines/pitch-store';
 import { describeZodError, Hlc, Id, IntelItem, parseRecord, Timestamp, type EntityName } from '../schema';
 
 /**
@@ -21,6 +22,8 @@ export interface BackupV1 {
   entries: StoredEntry[];
   /** Company intel cached from the sync API: optional, the server can send it again. */
   intel?: CachedIntel[];
+  /** Pitch templates (话术): local to this device (not synced), so the backup is their only copy. Optional: older backups have none. */
+  pitches?: PitchRow[];
   /** The device that made the backup. A restore never takes it over: two devices must not share a clock node. */
   meta: { clientId: string };
 }
@@ -60,6 +63,8 @@ const records = (entity: EntityName) => z.array(storedRecord(entity)).refine(uni
 
 const CachedIntelSchema = IntelItem.extend({ companyNameLower: z.string(), fetchedAt: Timestamp });
 
+const PitchRowSchema = PitchDraft.extend({ id: Id, pipelineId: Id, createdAt: Timestamp, updatedAt: Timestamp });
+
 const BackupSchema = z.object({
   format: z.literal(BACKUP_FORMAT),
   version: z.literal(BACKUP_VERSION),
@@ -70,6 +75,7 @@ const BackupSchema = z.object({
   pipelines: records('pipeline'),
   entries: records('entry'),
   intel: z.array(CachedIntelSchema).refine(uniqueIds, 'the same id appears twice').optional(),
+  pitches: z.array(PitchRowSchema).refine(uniqueIds, 'the same id appears twice').optional(),
   meta: z.object({ clientId: z.string().max(64) }).default({ clientId: '' }),
 });
 

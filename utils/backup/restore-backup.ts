@@ -1,9 +1,10 @@
 import { ulid } from 'ulidx';
-import type { OutboxRow } from '../db/database';
 import { TABLE_OF } from '../db/local-change';
 import type { Store } from '../db/store';
 import { parseRecord, type EntityName } from '../schema';
 import { latestClock, mergeFields, type FieldState } from '../sync/merge';
+import { clearQueue, queueMutations } from '../sync/outbox';
+import type { Mutation } from '../sync/protocol';
 import { BACKUP_TABLES, BackupError, parseBackup, type Backup } from './format';
 
 export type RestoreMode = 'merge' | 'replace';
@@ -17,6 +18,8 @@ export interface RestoreResult {
   /** Records the backup could not improve on: every field here is as new or newer. */
   unchanged: number;
   intel: number;
+  /** Pitch templates added or replaced by a newer copy. */
+  pitches: number;
   /** Mutations queued so a sync server learns what the restore changed. */
   queued: number;
 }
@@ -43,7 +46,7 @@ function syncable(entity: EntityName, row: Row): boolean {
 }
 
 /** One mutation per clock: a field keeps the clock it was written at, so the server merges it as sync would. */
-function mutationsFor(entity: EntityName, row: Row, fields: readonly string[]): OutboxRow[] {
+function mutationsFor(entity: EntityName, row: Row, fields: readonly string[]): Mutation[] {
   const byClock = new Map<string, Record<string, unknown>>();
   for (const field of fields) {
     const clock = row.clocks[field];
@@ -82,16 +85,17 @@ export async function restoreBackup(store: Store, input: unknown, options: { mod
   } catch {
     throw new BackupError('This backup has edits dated more than a day in the future (a wrong clock on the device that made it); it was not restored.');
   }
-  const result: RestoreResult = { mode: options.mode, added: 0, updated: 0, unchanged: 0, intel: 0, queued: 0 };
-  const tables = [db.people, db.companies, db.notes, db.pipelines, db.entries, db.intel, db.outbox, db.meta];
+  const result: RestoreResult = { mode: options.mode, added: 0, updated: 0, unchanged: 0, intel: 0, pitches: 0, queued: 0 };
+  const tables = [db.people, db.companies, db.notes, db.pipelines, db.entries, db.intel, db.pitches, db.outbox, db.meta];
 
   await db.transaction('rw', tables, async () => {
-    const outbox: OutboxRow[] = [];
+    const outbox: Mutation[] = [];
     if (options.mode === 'replace') {
       for (const [, entity] of BACKUP_TABLES) await db.table(TABLE_OF[entity]).clear();
       // Unsent changes belong to the data being replaced; pushed later they would bring it back.
-      await db.outbox.clear();
+      await clearQueue(db);
       if (backup.intel) await db.intel.clear();
+      if (backup.pitches) await db.pitches.clear();
     }
     for (const [key, entity] of BACKUP_TABLES) {
       const table = db.table(TABLE_OF[entity]);
@@ -130,7 +134,14 @@ export async function restoreBackup(store: Store, input: unknown, options: { mod
       await db.intel.bulkPut(newer);
       result.intel = newer.length;
     }
-    await db.outbox.bulkAdd(outbox);
+    if (backup.pitches) {
+      // Templates are not synced and have no field clocks: the later edit of a whole template wins.
+      const held = await db.pitches.bulkGet(backup.pitches.map((p) => p.id));
+      const newer = backup.pitches.filter((p, i) => !held[i] || held[i]!.updatedAt < p.updatedAt);
+      await db.pitches.bulkPut(newer);
+      result.pitches = newer.length;
+    }
+    await queueMutations(db, outbox);
     result.queued = outbox.length;
     await db.meta.put({ key: 'hlc', value: clock.current() });
   });

@@ -119,7 +119,24 @@ export async function addNote(store: Store, subject: Subject, body: string): Pro
 }
 
 /** Put a person (or company) at a stage of a pipeline: a new entry, or a move of the existing one. */
-export async function setStage(store: Store, subject: Subject, pipelineId: string, stageId: string): Promise<string> {
+export function setStage(store: Store, subject: Subject, pipelineId: string, stageId: string): Promise<string> {
+  return oneAtATime(store, () => setStageNow(store, subject, pipelineId, stageId));
+}
+
+const entryWrites = new WeakMap<Store, Promise<unknown>>();
+
+/**
+ * Stage changes of one store run one after another: each reads the entry, then writes it, so two
+ * stage picks made in quick succession on a card must not both find no entry and create two, nor
+ * both extend the same history and lose a step. (The background makes every card's changes.)
+ */
+function oneAtATime<T>(store: Store, fn: () => Promise<T>): Promise<T> {
+  const run = (entryWrites.get(store) ?? Promise.resolve()).then(fn, fn);
+  entryWrites.set(store, run.catch(() => {}));
+  return run;
+}
+
+async function setStageNow(store: Store, subject: Subject, pipelineId: string, stageId: string): Promise<string> {
   await requireSubject(store, subject);
   const pipeline = await store.db.pipelines.get(pipelineId);
   if (!pipeline || pipeline.deleted) throw new NotFoundError('no such pipeline');
@@ -128,7 +145,7 @@ export async function setStage(store: Store, subject: Subject, pipelineId: strin
   const existing = (await store.db.entries.where(field).equals(value).toArray()).find(
     (e) => e.pipelineId === pipelineId && !e.deleted,
   );
-  if (existing) return moveEntry(store, existing.id, stageId);
+  if (existing) return moveEntryNow(store, existing.id, stageId);
   const id = ulid();
   const at = store.now();
   const by = await currentUser(store.db);
@@ -146,7 +163,11 @@ export async function setStage(store: Store, subject: Subject, pipelineId: strin
   return id;
 }
 
-export async function moveEntry(store: Store, entryId: string, stageId: string): Promise<string> {
+export function moveEntry(store: Store, entryId: string, stageId: string): Promise<string> {
+  return oneAtATime(store, () => moveEntryNow(store, entryId, stageId));
+}
+
+async function moveEntryNow(store: Store, entryId: string, stageId: string): Promise<string> {
   const entry = await store.db.entries.get(entryId);
   if (!entry || entry.deleted) throw new NotFoundError('no such pipeline entry');
   const pipeline = await store.db.pipelines.get(entry.pipelineId);

@@ -1,6 +1,6 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Company, IntelItem, Note, Person, Pipeline, PipelineEntry } from '../schema';
-import type { Mutation } from '../sync/protocol';
+import { MAX_PUSH_BATCH, type Mutation } from '../sync/protocol';
 
 /** A synced record as stored locally: its data plus the clock of every field (utils/sync/merge.ts). */
 export type Stored<T> = T & { clocks: Record<string, string> };
@@ -11,8 +11,11 @@ export type StoredNote = Stored<Note>;
 export type StoredPipeline = Stored<Pipeline>;
 export type StoredEntry = Stored<PipelineEntry>;
 export type CachedIntel = IntelItem & { companyNameLower: string; fetchedAt: number };
-export interface OutboxRow extends Mutation {
+/** Queued mutations of one local write, oldest first (utils/sync/outbox.ts). `size` is their count, indexed. */
+export interface OutboxRow {
   seq?: number;
+  mutations: Mutation[];
+  size: number;
 }
 export interface MetaRow {
   key: string;
@@ -66,6 +69,23 @@ export class ScoutbookDb extends Dexie {
       entries: 'id, personId, companyId, [pipelineId+stageId], nextActionAt',
       pitches: 'id, pipelineId',
     });
+    // v3 (issue 7): the outbox holds one row per local write (its mutations), not one per mutation.
+    this.version(3)
+      .stores({ outbox: '++seq, size' })
+      .upgrade(async (tx) => {
+        const outbox = tx.table('outbox');
+        const legacy = (await outbox.orderBy(':id').toArray()) as (Mutation & { seq: number })[];
+        if (!legacy.length) return;
+        // Consecutive mutations grouped into rows of at most one push, each keyed by its first
+        // mutation's seq: the order of sending is unchanged, and later rows still number above.
+        const rows: OutboxRow[] = [];
+        for (let from = 0; from < legacy.length; from += MAX_PUSH_BATCH) {
+          const chunk = legacy.slice(from, from + MAX_PUSH_BATCH);
+          rows.push({ seq: chunk[0]!.seq, mutations: chunk.map(({ seq: _seq, ...m }) => m), size: chunk.length });
+        }
+        await outbox.clear();
+        await outbox.bulkAdd(rows);
+      });
   }
 }
 

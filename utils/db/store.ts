@@ -1,6 +1,8 @@
 import { ulid } from 'ulidx';
 import { Pipeline } from '../schema';
 import { HybridClock } from '../sync/hlc';
+import { queueMutations } from '../sync/outbox';
+import type { Mutation } from '../sync/protocol';
 import { type ScoutbookDb } from './database';
 import { DEFAULT_PIPELINES, SEED_CLOCK } from './default-pipelines';
 import { TABLE_OF } from './local-change';
@@ -39,6 +41,7 @@ export async function openStore(
 
 async function seedDefaultPipelines(db: ScoutbookDb): Promise<void> {
   await db.transaction('rw', db.table(TABLE_OF.pipeline), db.outbox, async () => {
+    const queued: Mutation[] = [];
     for (const seed of DEFAULT_PIPELINES) {
       if (await db.pipelines.get(seed.id)) continue;
       const fields = { name: seed.name, kind: seed.kind, stages: seed.stages, archived: false, createdAt: 0, deleted: false };
@@ -46,8 +49,9 @@ async function seedDefaultPipelines(db: ScoutbookDb): Promise<void> {
       const row = Pipeline.parse({ ...fields, id: seed.id, updatedAt: SEED_CLOCK });
       await db.pipelines.put({ ...row, clocks });
       // Queued like any change: the server must know the pipeline before it accepts an edit of it.
-      await db.outbox.add({ mutationId: ulid(), entity: 'pipeline', id: seed.id, hlc: SEED_CLOCK, fields });
+      queued.push({ mutationId: ulid(), entity: 'pipeline', id: seed.id, hlc: SEED_CLOCK, fields });
     }
+    await queueMutations(db, queued);
   });
 }
 

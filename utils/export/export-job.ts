@@ -1,10 +1,10 @@
 import type { ScoutbookDb, StoredEntry, StoredPerson } from '../db/database';
 import { throwIfAborted } from '../import/cooperative';
 import type { Pipeline } from '../schema';
-import { buildExportRows, exportRows, pickColumns, type ExportFormat, type ExportOptions } from './columns';
+import { exportRows, pickColumns, type ExportFormat, type ExportOptions } from './columns';
 import { visitInPages } from './read-pages';
+import { exportRowsFromRecords } from './record-rows';
 import { needsNotes, newestNotes } from './run-export';
-import { talentRows } from './talent-bank';
 
 /** Everything an export needs that is not in the database: small enough to post to a worker. */
 export interface ExportJob {
@@ -47,16 +47,16 @@ async function entriesOf(db: ScoutbookDb, ids: string[], signal?: AbortSignal): 
  */
 export async function exportFromDb(db: ScoutbookDb, job: ExportJob, options: ExportOptions = {}): Promise<Blob> {
   const columns = pickColumns(job.columnIds);
-  // At once: the database works on one read while this thread deserialises another.
+  // Only the tables the picked columns need, all at once: the database works on one read while
+  // this thread deserialises another.
   const [people, entries, notes] = await Promise.all([
     peopleOf(db, job.personIds, options.signal),
-    entriesOf(db, job.personIds, options.signal),
+    columns.some((c) => c.shape === 'perEntry') ? entriesOf(db, job.personIds, options.signal) : [],
     needsNotes(columns) ? newestNotes(db, job.personIds, options.signal) : undefined,
   ]);
   throwIfAborted(options.signal, 'Export cancelled');
   const ordered = job.personIds.map((id) => people.get(id)).filter((p): p is StoredPerson => p !== undefined);
   people.clear();
-  const rows = talentRows(ordered, entries, job.pipelines).map((r) => ({ ...r, lastNote: notes?.get(r.person.id) }));
-  const built = buildExportRows(rows, entries, job.pipelines, { pipelineId: job.pipelineId });
-  return exportRows(built, job.format, columns, options);
+  const rows = exportRowsFromRecords(ordered, entries, job.pipelines, notes, { pipelineId: job.pipelineId });
+  return exportRows(rows, job.format, columns, options);
 }

@@ -5,6 +5,7 @@ export {
   matchPerson,
   removeFromIndex,
   search,
+  searchFields,
   updateIndex,
   type ExtrasSource,
   type SearchIndex,

@@ -44,8 +44,30 @@ function buildTable(): { map: Map<string, string>; pattern: RegExp } {
     const simplified = ts.get(variant) ?? variant;
     if (simplified !== src) out.set(src, simplified);
   }
+  resolveChains(out);
   // One native regex scan finds the few characters to replace: most Chinese text has none.
   return { map: out, pattern: new RegExp(`[${[...out.keys()].join('')}]`, 'gu') };
+}
+
+/**
+ * A target can itself be a source (麼 → 么 → 幺 across the tables): map every character to the end
+ * of its chain, so that converting twice changes nothing and a query and the text it was indexed
+ * from always meet. A cycle, were the tables ever to hold one, ends at its smallest character.
+ */
+function resolveChains(map: Map<string, string>): void {
+  for (const src of [...map.keys()]) {
+    const chain = [src];
+    let end = map.get(src)!;
+    while (map.has(end) && !chain.includes(end)) {
+      chain.push(end);
+      end = map.get(end)!;
+    }
+    if (chain.includes(end)) end = [...chain].sort()[0]!;
+    for (const ch of chain) {
+      if (ch === end) map.delete(ch);
+      else map.set(ch, end);
+    }
+  }
 }
 
 const HAN = /\p{Script=Han}/u;

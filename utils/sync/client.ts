@@ -3,8 +3,9 @@ import { applyPulledPage, preparePulledPage } from '../db/local-change';
 import { loadSettings, saveIdentity, teamIdentity } from '../db/settings';
 import { metaValue, type Store } from '../db/store';
 import { describeZodError, IntelItem } from '../schema';
+import { acknowledge, nextPushBatch } from './outbox';
 import { addTeamAlerts, fromServer, loadTeamAlerts, resetTeamAlerts } from './team-alerts';
-import { AlertsResponse, MAX_PULL_LIMIT, MAX_PUSH_BATCH, MeResponse, OwnersResponse, PullResponse, PushResponse, type KeyOwners } from './protocol';
+import { AlertsResponse, MAX_PULL_LIMIT, MAX_PUSH_BATCH, MeResponse, OwnersResponse, PulledPage, PushResponse, type KeyOwners } from './protocol';
 
 export interface SyncSettings {
   serverUrl: string;
@@ -95,18 +96,17 @@ export async function syncOnce(
   await learnIdentity(store, settings, fetchFn);
   let pushed = 0;
   for (;;) {
-    const batch = await store.db.outbox.orderBy('seq').limit(MAX_PUSH_BATCH).toArray();
-    if (batch.length === 0) break;
-    const mutations = batch.map(({ seq: _seq, ...m }) => m);
-    await call(settings, fetchFn, 'v1/sync/push', PushResponse, { clientId: store.clientId, mutations });
+    const batch = await nextPushBatch(store.db, MAX_PUSH_BATCH);
+    if (batch.mutations.length === 0) break;
+    await call(settings, fetchFn, 'v1/sync/push', PushResponse, { clientId: store.clientId, mutations: batch.mutations });
     // Removed only after the server acknowledged them; a retry after a failure is applied once (mutation ids).
-    await store.db.outbox.bulkDelete(batch.map((b) => b.seq!));
-    pushed += batch.length;
+    await acknowledge(store.db, batch);
+    pushed += batch.mutations.length;
   }
   let pulled = 0;
   const cursor = (await metaValue<number>(store.db, 'syncCursor')) ?? 0;
   const fetchPage = (after: number) => {
-    const page = call(settings, fetchFn, `v1/sync/pull?cursor=${after}&limit=${MAX_PULL_LIMIT}`, PullResponse);
+    const page = call(settings, fetchFn, `v1/sync/pull?cursor=${after}&limit=${MAX_PULL_LIMIT}`, PulledPage);
     page.catch(() => {}); // awaited below, or abandoned when applying the previous page failed
     return page;
   };
@@ -121,9 +121,9 @@ export async function syncOnce(
       if (page.hasMore) next = fetchPage(page.cursor);
       const prepared = preparePulledPage(store.clock, page.records);
       await writing;
-      writing = applyPulledPage(store.db, prepared).then(async (changed) => {
+      // The cursor moves in the page's own transaction: one commit per page, and never ahead of its records.
+      writing = applyPulledPage(store.db, prepared, { key: 'syncCursor', value: page.cursor }).then((changed) => {
         pulled += changed;
-        await store.db.meta.put({ key: 'syncCursor', value: page.cursor });
       });
       writing.catch(() => {}); // awaited before the next write, or below
       if (!page.hasMore) break;

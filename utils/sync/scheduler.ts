@@ -2,6 +2,7 @@ import { loadSettings, type Settings } from '../db/settings';
 import { metaValue, type Store } from '../db/store';
 import type { SyncStatus } from '../messaging/protocol';
 import { fetchOwners, refreshIntel, syncOnce } from './client';
+import { pendingMutations } from './outbox';
 import type { KeyOwners } from './protocol';
 
 const AFTER_CHANGE_MS = 1500;
@@ -84,7 +85,7 @@ export class SyncScheduler {
     };
     return {
       configured: !!(await syncSettings(this.store)),
-      pending: await this.store.db.outbox.count(),
+      pending: await pendingMutations(this.store.db),
       ...state,
       nextRetryAt: this.retryAt ?? null,
     };

@@ -27,7 +27,12 @@ export function BulkBar(props: {
   const [open, setOpen] = useState<Open>();
   const [busy, setBusy] = useState(false);
   const [pipelineId, setPipelineId] = useState(props.pipelines[0]?.id ?? '');
-  const pipeline = props.pipelines.find((p) => p.id === pipelineId) ?? props.pipelines[0];
+  const found = props.pipelines.find((p) => p.id === pipelineId);
+  // A chosen pipeline removed elsewhere while the bar is open stays the target, so that applying
+  // says it is gone rather than quietly moving people into whichever pipeline is listed first.
+  const [kept, setKept] = useState<Pipeline>();
+  if (found && found !== kept) setKept(found);
+  const pipeline = found ?? (kept?.id === pipelineId ? kept : undefined) ?? props.pipelines[0];
   const [stageId, setStageId] = useState('');
   const stage = pipeline?.stages.find((s) => s.id === stageId) ?? pipeline?.stages[0];
   const [tag, setTag] = useState('');

@@ -5,7 +5,9 @@ import { applyLocalChange } from '@/utils/db/local-change';
 import { exportBackup } from '@/utils/backup/export-backup';
 import { BackupError, parseBackupText, type Backup } from '@/utils/backup/format';
 import { restoreBackup } from '@/utils/backup/restore-backup';
+import { createPitch, updatePitch } from '@/utils/pipelines/pitch-store';
 import { freshStore } from '../import/helpers';
+import { queuedMutations } from '@/utils/sync/outbox';
 
 const RECRUITING = DEFAULT_PIPELINES[0]!.id;
 const target = (slug: string) => ({ kind: 'person' as const, key: `linkedin:in/${slug}`, url: `https://www.linkedin.com/in/${slug}/` });
@@ -102,7 +104,7 @@ describe('restoreBackup', () => {
     const result = await restoreBackup(target, JSON.parse(JSON.stringify(backup)), { mode: 'replace' });
     expect(result).toMatchObject({ mode: 'replace', added: 1 + 2 + 3 + 1, intel: 1 });
     expect((await target.db.people.toArray()).map((p) => p.id)).toEqual([id]);
-    const queued = await target.db.outbox.toArray();
+    const queued = await queuedMutations(target.db);
     expect(queued.some((m) => m.entity === 'note' && m.id === '01J00000000000000000000PRV')).toBe(false);
     expect(queued.filter((m) => m.entity === 'person').flatMap((m) => Object.keys(m.fields))).toEqual(expect.arrayContaining(['name', 'headline', 'profileKeys']));
     // The clock moved past everything restored, so the next local edit wins.
@@ -155,5 +157,35 @@ describe('restoreBackup', () => {
     expect(merged.location).toBeUndefined();
     // Restoring the same backup again changes nothing.
     expect(await restoreBackup(a, await exportBackup(b.db), { mode: 'merge' })).toMatchObject({ added: 0, updated: 0 });
+  });
+});
+
+describe('pitch templates (local only, so the backup is their one copy)', () => {
+  it('travel in the backup, replace loads them, merge keeps the later edit of each', async () => {
+    const a = await freshStore(1_763_700_000_000);
+    await seeded(a);
+    const mine = await createPitch(a.db, RECRUITING, { name: '开场', body: '你好 {{firstName}}，我们在招 {{jobTitle}}' }, 1_000);
+    const backup = await exportBackup(a.db);
+    expect(backup.pitches).toEqual([expect.objectContaining({ id: mine, name: '开场', pipelineId: RECRUITING })]);
+
+    const b = await freshStore(1_763_700_500_000);
+    await createPitch(b.db, RECRUITING, { name: 'gone after replace', body: 'x' }, 1_000);
+    expect(await restoreBackup(b, JSON.parse(JSON.stringify(backup)), { mode: 'replace' })).toMatchObject({ pitches: 1 });
+    expect((await b.db.pitches.toArray()).map((p) => p.name)).toEqual(['开场']);
+
+    // B edits the template later; A's older copy does not overwrite it, B's newer one does overwrite A's.
+    await updatePitch(b.db, mine, { name: '开场 v2', body: 'Hi {{firstName}}' }, 2_000);
+    expect(await restoreBackup(b, backup, { mode: 'merge' })).toMatchObject({ pitches: 0 });
+    expect((await b.db.pitches.get(mine))!.name).toBe('开场 v2');
+    expect(await restoreBackup(a, await exportBackup(b.db), { mode: 'merge' })).toMatchObject({ pitches: 1 });
+    expect((await a.db.pitches.get(mine))!).toMatchObject({ name: '开场 v2', body: 'Hi {{firstName}}' });
+  });
+
+  it('a template that breaks the rules (an empty text) is refused with the whole restore', async () => {
+    const store = await freshStore();
+    await seeded(store);
+    const backup = await exportBackup(store.db);
+    const broken = { ...backup, pitches: [{ id: '01J0000000000000000000PTCH', pipelineId: RECRUITING, name: 'x', body: '  ', createdAt: 1, updatedAt: 1 }] };
+    expect((await refusal(store, broken)).message).toMatch(/pitches\[0\]\.body/);
   });
 });

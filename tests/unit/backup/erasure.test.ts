@@ -6,6 +6,7 @@ import { forgetPerson, subjectAccessExport } from '@/utils/backup/erasure';
 import { exportBackup } from '@/utils/backup/export-backup';
 import { restoreBackup } from '@/utils/backup/restore-backup';
 import { freshStore } from '../import/helpers';
+import { queuedMutations } from '@/utils/sync/outbox';
 
 const RECRUITING = DEFAULT_PIPELINES[0]!.id;
 const jane = { kind: 'person' as const, key: 'linkedin:in/jane-doe', url: 'https://www.linkedin.com/in/jane-doe/' };
@@ -54,7 +55,7 @@ describe('subjectAccessExport', () => {
 describe('forgetPerson', () => {
   it('erases the person, their notes and entries, keeping only tombstones, and tells the server', async () => {
     const { store, id, entryId, other } = await janeWithHistory();
-    const pendingBefore = await store.db.outbox.toArray();
+    const pendingBefore = await queuedMutations(store.db);
     expect(pendingBefore.some((m) => m.fields.body === 'Met at KubeCon')).toBe(true);
 
     expect(await forgetPerson(store, id)).toEqual({ notes: 2, entries: 1 });
@@ -74,7 +75,7 @@ describe('forgetPerson', () => {
     expect(Object.keys(noteTomb!).sort()).toEqual(['clocks', 'deleted', 'id', 'updatedAt']);
 
     // Content still waiting to be sent is dropped; what is queued is the erasure, every field null.
-    const queued = await store.db.outbox.toArray();
+    const queued = await queuedMutations(store.db);
     expect(JSON.stringify(queued)).not.toContain('KubeCon');
     expect(JSON.stringify(queued)).not.toContain('Jane');
     expect(JSON.stringify(queued)).not.toContain('jane.doe@example.com');

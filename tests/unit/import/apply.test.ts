@@ -7,6 +7,7 @@ import { isAbortError } from '@/utils/import/cooperative';
 import { planImport } from '@/utils/import/plan';
 import { readImportFile } from '@/utils/import/read-import';
 import { bytes, freshStore, ownBytes } from './helpers';
+import { pendingMutations, queuedMutations } from '@/utils/sync/outbox';
 
 const REFERRAL = DEFAULT_PIPELINES[1]!;
 const CSV = [
@@ -43,7 +44,7 @@ describe('applyImport', () => {
       [REFERRAL.id, 'applied'],
       [REFERRAL.id, 'interviewed'],
     ]);
-    const queued = await store.db.outbox.toArray();
+    const queued = await queuedMutations(store.db);
     expect(queued.map((m) => m.entity).sort()).toEqual(['entry', 'entry', 'note', 'person', 'person', 'person']);
   });
 
@@ -87,7 +88,7 @@ describe('applyImport', () => {
       ['No Match', 'Nowhere', 'Intern', ['nomatch@example.com'], [], [], undefined],
       ['Vik Shah', 'Variance Tech', 'CEO', ['vik@example.com'], [], [], undefined],
     ]);
-    const queued = await store.db.outbox.toArray();
+    const queued = await queuedMutations(store.db);
     expect(queued.filter((m) => m.entity === 'person').map((m) => m.fields.emails).sort()).toEqual([['claudia@example.com'], ['nomatch@example.com'], ['vik@example.com']]);
 
     const again = await planImport(rows, await existingPeople(store.db));
@@ -149,11 +150,11 @@ describe('applyImport', () => {
       note: i % 2 ? `note ${i}` : undefined,
     }));
     const plan = await planImport(rows, []);
-    const before = await store.db.outbox.count();
+    const before = await pendingMutations(store.db);
     const controller = new AbortController();
     const error = await applyImport(store, plan, { signal: controller.signal, onProgress: (p) => p.done >= 700 && controller.abort() }).catch((e: unknown) => e);
     expect(isAbortError(error)).toBe(true);
-    expect([await store.db.people.count(), await store.db.notes.count(), await store.db.outbox.count()]).toEqual([0, 0, before]);
+    expect([await store.db.people.count(), await store.db.notes.count(), await pendingMutations(store.db)]).toEqual([0, 0, before]);
 
     const progress: number[] = [];
     const result = await applyImport(store, plan, { onProgress: (p) => progress.push(p.done) });
@@ -163,12 +164,12 @@ describe('applyImport', () => {
     expect(progress).toEqual([...progress].sort((a, b) => a - b));
     expect(await store.db.people.count()).toBe(1500);
     // Every record is queued for sync: 1,500 people and 750 team notes.
-    expect((await store.db.outbox.count()) - before).toBe(2250);
+    expect((await pendingMutations(store.db)) - before).toBe(2250);
   });
 
   it('leaves nothing behind when cancelled before the commit', async () => {
     const store = await freshStore();
-    const before = { people: await store.db.people.count(), outbox: await store.db.outbox.count(), meta: await store.db.meta.toArray() };
+    const before = { people: await store.db.people.count(), outbox: await pendingMutations(store.db), meta: await store.db.meta.toArray() };
     const plan = await planned(store);
     const controller = new AbortController();
     const error = await applyImport(store, plan, { signal: controller.signal, onProgress: () => controller.abort() }).catch((e: unknown) => e);
@@ -176,7 +177,7 @@ describe('applyImport', () => {
     expect(await store.db.people.count()).toBe(before.people);
     expect(await store.db.notes.count()).toBe(0);
     expect(await store.db.entries.count()).toBe(0);
-    expect(await store.db.outbox.count()).toBe(before.outbox);
+    expect(await pendingMutations(store.db)).toBe(before.outbox);
     expect(await store.db.meta.toArray()).toEqual(before.meta);
   });
 });

@@ -20,6 +20,7 @@ import {
 } from '@/utils/pipelines';
 import type { Store } from '@/utils/db/store';
 import { freshStore, RECRUITING, REFERRAL, seedPeople, visibleState } from './store-fixture';
+import { pendingMutations, queuedMutations } from '@/utils/sync/outbox';
 
 /** Whether the entry schema keeps `referrer` yet (issue 5 schema change); before that zod strips it. */
 const SCHEMA_HAS_REFERRER = 'referrer' in (PipelineEntry as unknown as { shape: object }).shape;
@@ -70,7 +71,7 @@ describe('bulk operations', () => {
     expect(added.map((e) => e.ownerId)).toEqual(['Tom H', 'Tom H']);
     if (SCHEMA_HAS_REFERRER) expect(added.map(referrerOf)).toEqual(['Priya R', 'Priya R']);
     else console.log('[pipelines] PipelineEntry has no `referrer` yet: referrers are written but stripped by the schema');
-    const queued = (await store.db.outbox.toArray()).filter((m) => m.entity === 'entry' && m.fields.stageId === 'read');
+    const queued = (await queuedMutations(store.db)).filter((m) => m.entity === 'entry' && m.fields.stageId === 'read');
     expect(queued.map((m) => m.fields.referrer)).toEqual(['Priya R', 'Priya R']);
   });
 
@@ -91,11 +92,11 @@ describe('bulk operations', () => {
     expect(r).toMatchObject({ changed: 3, skipped: 0 });
     expect((await store.db.people.bulkGet(ids)).map((p) => p!.deleted)).toEqual([true, true, false]);
     expect((await store.db.entries.toArray()).every((e) => e.deleted)).toBe(true);
-    const outbox = await store.db.outbox.count();
+    const outbox = await pendingMutations(store.db);
     expect(await r.undo()).toEqual({ restored: 3, kept: 0 });
     expect(await visibleState(store)).toEqual(before);
     expect(await r.undo()).toEqual({ restored: 3, kept: 0 });
-    expect(await store.db.outbox.count()).toBe(outbox + 3);
+    expect(await pendingMutations(store.db)).toBe(outbox + 3);
   });
 
   it('undo keeps a value someone changed after the operation', async () => {
@@ -114,7 +115,7 @@ describe('bulk operations', () => {
     const r = await bulkAddToPipeline(store, ids, RECRUITING, 'contacted');
     await r.undo();
     expect(await visibleState(store)).toEqual(before);
-    const undoMutations = (await store.db.outbox.toArray()).slice(-2);
+    const undoMutations = (await queuedMutations(store.db)).slice(-2);
     expect(undoMutations.map((m) => m.fields)).toEqual([{ deleted: true }, { deleted: true }]);
   });
 
@@ -131,9 +132,9 @@ describe('bulk operations', () => {
   it('is one transaction: an invalid value for one person writes nothing for anyone', async () => {
     const store = await freshStore();
     const ids = await seedPeople(store, 5);
-    const outbox = await store.db.outbox.count();
+    const outbox = await pendingMutations(store.db);
     await expect(bulkAddTag(store, ids, 'x'.repeat(61))).rejects.toThrow();
-    expect(await store.db.outbox.count()).toBe(outbox);
+    expect(await pendingMutations(store.db)).toBe(outbox);
     expect((await store.db.people.bulkGet(ids)).map((p) => p!.tags.includes('x'.repeat(61)))).not.toContain(true);
   });
 });
@@ -212,13 +213,13 @@ describe('entry fields of issue 5', () => {
     const entryId = await setStage(store, { personId: who! }, REFERRAL, 'read');
     await setNextAction(store, entryId, 1_763_800_000_000);
     await setReferrer(store, entryId, '  Zhang Min ');
-    const queued = (await store.db.outbox.toArray()).slice(-2).map((m) => m.fields);
+    const queued = (await queuedMutations(store.db)).slice(-2).map((m) => m.fields);
     expect(queued).toEqual([{ nextActionAt: 1_763_800_000_000 }, { referrer: 'Zhang Min' }]);
     const entry = (await store.db.entries.get(entryId))!;
     if (SCHEMA_HAS_NEXT_ACTION) expect(nextActionOf(entry)).toBe(1_763_800_000_000);
     if (SCHEMA_HAS_REFERRER) expect(referrerOf(entry)).toBe('Zhang Min');
     await setNextAction(store, entryId, undefined);
-    expect((await store.db.outbox.toArray()).at(-1)!.fields).toEqual({ nextActionAt: null });
+    expect((await queuedMutations(store.db)).at(-1)!.fields).toEqual({ nextActionAt: null });
     expect(nextActionOf((await store.db.entries.get(entryId))!)).toBeUndefined();
     await expect(setNextAction(store, entryId, Number.NaN)).rejects.toBeInstanceOf(PipelineEditError);
     await expect(setReferrer(store, '01JGONE0000000000000000000', 'x')).rejects.toThrow('no such pipeline entry');

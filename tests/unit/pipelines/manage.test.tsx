@@ -6,6 +6,7 @@ import { saveLanguageChoice } from '@/components/popup/i18n/language';
 import { moved } from '@/components/popup/manage/StageList';
 import { savedPerson, renderSheet, useExtensionDatabase } from './component-kit';
 import { REFERRAL } from './store-fixture';
+import { queuedMutations } from '@/utils/sync/outbox';
 
 async function pipelineNamed(name: string) {
   return (await getDb().pipelines.toArray()).find((p) => p.name === name);
@@ -40,7 +41,7 @@ describe('Manage pipelines view', () => {
     const saved = await pipelineNamed('Campus 内推');
     expect(saved).toMatchObject({ kind: 'referral', archived: false });
     // Queued for sync like any change.
-    expect((await getDb().outbox.toArray()).some((m) => m.id === saved!.id)).toBe(true);
+    expect((await queuedMutations(getDb())).some((m) => m.id === saved!.id)).toBe(true);
   });
 
   it('creates a blank pipeline, whose one stage cannot be removed', async () => {

@@ -1,34 +1,8 @@
 // @vitest-environment happy-dom
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import * as bank from '@/utils/i18n/popup/bank';
-import * as board from '@/utils/i18n/popup/board';
-import * as bulk from '@/utils/i18n/popup/bulk';
-import * as common from '@/utils/i18n/popup/common';
-import * as filters from '@/utils/i18n/popup/filters';
-import * as funnel from '@/utils/i18n/popup/funnel';
 import { loadPrefs, updatePrefs } from '@/utils/prefs/prefs';
 import { layOutLikeAPopup, RECRUITING, renderApp, savePeople, speak, usePopupDatabase } from './popup-kit';
-
-describe('popup string tables', () => {
-  it.each([
-    ['common', common],
-    ['bank', bank],
-    ['board', board],
-    ['bulk', bulk],
-    ['filters', filters],
-    ['funnel', funnel],
-  ])('%s: Simplified Chinese defines every English string with the same placeholders', (_area, table) => {
-    const en = table.en as Record<string, string>;
-    const zh = table.zhCN as Record<string, string>;
-    const vars = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-    expect(Object.keys(zh).sort()).toEqual(Object.keys(en).sort());
-    for (const key of Object.keys(en)) {
-      expect(zh[key], key).toBeTruthy();
-      expect(vars(zh[key]!), key).toEqual(vars(en[key]!));
-    }
-  });
-});
 
 describe('language of the popup', () => {
   beforeAll(layOutLikeAPopup);

@@ -41,6 +41,17 @@ describe('normalize', () => {
     );
   });
 
+  it('simplifies every Han character to a form that simplifies to itself (麼 and 么 meet)', () => {
+    const moved: string[] = [];
+    for (let cp = 0x3400; cp <= 0x9fff; cp++) {
+      const ch = String.fromCodePoint(cp);
+      const once = toSimplified(ch);
+      if (toSimplified(once) !== once) moved.push(`${ch}→${once}→${toSimplified(once)}`);
+    }
+    expect(moved).toEqual([]);
+    expect(normalize('什麼')).toBe(normalize('什么'));
+  });
+
   it('simplifies character by character, so a substring stays a substring (property)', () => {
     const chars = [...'張三豐國華語龍門發髮裡裏峯著乾隆臺灣后後abc 12'];
     const text = fc.array(fc.constantFrom(...chars), { maxLength: 12 }).map((a) => a.join(''));

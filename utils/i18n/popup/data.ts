@@ -75,7 +75,7 @@ const messagesEn = {
   'data.backup.merge': 'Restore: merge into what is here',
   'data.backup.replace': 'Restore: replace everything here',
   'data.backup.file': 'Backup file to restore',
-  'data.backup.restored': 'Restored ({mode}): {added} added, {updated} updated, {unchanged} unchanged.',
+  'data.backup.restored': 'Restored ({mode}): {added} added, {updated} updated, {unchanged} unchanged; {pitches} pitch templates.',
   'data.backup.notJson': 'This file is not a Scoutbook backup (not JSON).',
 } as const;
 
@@ -155,7 +155,7 @@ const messagesZhCN: Record<keyof typeof messagesEn, string> = {
   'data.backup.merge': '恢复：合并到现有数据',
   'data.backup.replace': '恢复：替换现有全部数据',
   'data.backup.file': '要恢复的备份文件',
-  'data.backup.restored': '已恢复（{mode}）：新增 {added}，更新 {updated}，未变 {unchanged}。',
+  'data.backup.restored': '已恢复（{mode}）：新增 {added}，更新 {updated}，未变 {unchanged}；话术模板 {pitches} 个。',
   'data.backup.notJson': '这不是 Scoutbook 备份文件（不是 JSON）。',
 };
 

@@ -1,0 +1,4 @@
+import { startFirstPage } from './first-page';
+
+// Imported first by the popup's entry point, for this side effect.
+startFirstPage();

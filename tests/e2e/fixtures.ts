@@ -1,6 +1,7 @@
 import { test as base, type Locator, type Page } from '@playwright/test';
 import { launchWithExtension, type ExtensionBrowser } from '../support/chromium';
-import { routeLinkedIn } from '../support/linkedin-routes';
+import { expect } from '@playwright/test';
+import { routeLinkedIn, spaNavigate } from '../support/linkedin-routes';
 
 /** A Chromium with the built extension and linkedin.com routed to our fixture pages. */
 export const test = base.extend<{ ext: ExtensionBrowser; page: Page }>({
@@ -15,7 +16,7 @@ export const test = base.extend<{ ext: ExtensionBrowser; page: Page }>({
     await use(page);
   },
 });
-export { expect } from '@playwright/test';
+export { expect };
 
 /** The in-page card (its shadow root is open in the e2e build, so locators reach inside). */
 export function card(page: Page): Locator {
@@ -26,4 +27,14 @@ export async function openPopup(ext: ExtensionBrowser): Promise<Page> {
   const popup = await ext.context.newPage();
   await popup.goto(`chrome-extension://${ext.extensionId}/popup.html`);
   return popup;
+}
+
+/** Jane Doe and Carlos Mendes put at Recruiting's first stage from their cards, as a user would. */
+export async function twoPeopleSourced(page: Page): Promise<void> {
+  await page.goto('https://www.linkedin.com/in/jane-doe-1a2b3c/');
+  await card(page).getByTestId('sb-stage').selectOption({ label: 'Sourced' });
+  await expect(card(page).locator('.sb-entry-stage')).toHaveText('Sourced');
+  await spaNavigate(page, '/in/carlos-mendes-42/');
+  await card(page).getByTestId('sb-stage').selectOption({ label: 'Sourced' });
+  await expect(card(page).locator('.sb-entry-stage')).toHaveText('Sourced');
 }

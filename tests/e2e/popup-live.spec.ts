@@ -1,13 +1,8 @@
 import { spaNavigate } from '../support/linkedin-routes';
-import { card, expect, openPopup, test } from './fixtures';
+import { card, expect, openPopup, test, twoPeopleSourced } from './fixtures';
 
 test('a stage chosen in the list shows at once and is stored; moves made elsewhere show in the open popup', async ({ ext, page }) => {
-  await page.goto('https://www.linkedin.com/in/jane-doe-1a2b3c/');
-  await card(page).getByTestId('sb-stage').selectOption({ label: 'Sourced' });
-  await expect(card(page).locator('.sb-entry-stage')).toHaveText('Sourced');
-  await spaNavigate(page, '/in/carlos-mendes-42/');
-  await card(page).getByTestId('sb-stage').selectOption({ label: 'Sourced' });
-  await expect(card(page).locator('.sb-entry-stage')).toHaveText('Sourced');
+  await twoPeopleSourced(page);
 
   const popup = await openPopup(ext);
   const carlos = popup.getByTestId('sb-row').filter({ hasText: 'Carlos Mendes' }).getByTestId('sb-row-stage');

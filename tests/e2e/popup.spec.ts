@@ -1,14 +1,9 @@
 import type { Page } from '@playwright/test';
 import { spaNavigate } from '../support/linkedin-routes';
-import { card, expect, openPopup, test } from './fixtures';
+import { card, expect, openPopup, test, twoPeopleSourced } from './fixtures';
 
 test('kanban: move an entry by drag and by keyboard', async ({ ext, page }) => {
-  await page.goto('https://www.linkedin.com/in/jane-doe-1a2b3c/');
-  await card(page).getByTestId('sb-stage').selectOption({ label: 'Sourced' });
-  await expect(card(page).locator('.sb-entry-stage')).toHaveText('Sourced');
-  await spaNavigate(page, '/in/carlos-mendes-42/');
-  await card(page).getByTestId('sb-stage').selectOption({ label: 'Sourced' });
-  await expect(card(page).locator('.sb-entry-stage')).toHaveText('Sourced');
+  await twoPeopleSourced(page);
 
   const popup = await openPopup(ext);
   await popup.getByRole('tab', { name: 'Pipelines' }).click();

@@ -1,11 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import type { BulkResult } from '@/utils/pipelines/bulk';
 import { recordsReferrer } from '@/utils/pipelines/templates';
-import { PERSON_STATUSES, type PersonStatus, type Pipeline } from '@/utils/schema';
+import type { PersonStatus, Pipeline } from '@/utils/schema';
 import { statusLabel } from '../filters/filter-labels';
 import { useI18n } from '../i18n/I18nProvider';
 import { runBulkAction, type BulkAction } from './bulk-actions';
 import { NamedOptions } from '../NamedOptions';
+import { StatusOptions } from '../StatusOptions';
 
 export interface BulkOutcome {
   text: string;
@@ -154,11 +155,7 @@ export function BulkBar(props: {
             <label>
               {t('bulk.status')}
               <select data-testid="sb-bulk-status-select" value={status} onChange={(e) => setStatus(e.target.value as PersonStatus)}>
-                {PERSON_STATUSES.map((s) => (
-                  <option key={s} value={s}>
-                    {statusLabel(t, s)}
-                  </option>
-                ))}
+                <StatusOptions />
               </select>
             </label>
           )}

@@ -11,6 +11,7 @@ import { StaleBadge } from '../reminders/StaleBadge';
 import { useI18n } from '../i18n/I18nProvider';
 import { StageHistory } from './StageHistory';
 import { useAction } from './useAction';
+import { ActionError } from './ActionError';
 
 /** One pipeline entry in the detail view: stage, owner, referrer, next action, pitch, history. */
 export function EntryPanel({ entry, pipeline, person }: { entry: StoredEntry; pipeline: StoredPipeline; person?: Pick<Person, 'name' | 'headline' | 'companyName'> }) {
@@ -59,11 +60,7 @@ export function EntryPanel({ entry, pipeline, person }: { entry: StoredEntry; pi
       <NextActionEditor key={entry.nextActionAt ?? 'none'} entryId={entry.id} nextActionAt={entry.nextActionAt} name={person?.name ?? pipeline.name} />
       {person && <PitchCopy pipeline={pipeline} entry={entry} person={person} picker />}
       <StageHistory history={entry.history} pipeline={pipeline} />
-      {action.error && (
-        <p className="error" role="alert">
-          {t('detail.failed', { reason: action.error })}
-        </p>
-      )}
+      <ActionError error={action.error} message="detail.failed" />
     </li>
   );
 }
@@ -94,7 +91,7 @@ function ReferrerField({ entryId, referrer }: { entryId: string; referrer?: stri
         }}
       />
       {!referrer && <span className="sb-warn">{t('detail.referrerMissing')}</span>}
-      {action.error && <span className="error">{t('detail.failed', { reason: action.error })}</span>}
+      <ActionError error={action.error} message="detail.failed" inline />
     </span>
   );
 }

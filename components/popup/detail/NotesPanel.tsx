@@ -5,6 +5,7 @@ import { send } from '@/utils/messaging/send';
 import { dateTime } from './format';
 import { useAction } from './useAction';
 import { useI18n } from '../i18n/I18nProvider';
+import { ActionError } from './ActionError';
 
 /** Notes, newest first, with a box to add one (written by the background, like the card's). */
 export function NotesPanel({ subject, notes }: { subject: { personId: string } | { companyId: string }; notes: readonly Note[] }) {
@@ -38,11 +39,7 @@ export function NotesPanel({ subject, notes }: { subject: { personId: string } |
         <button type="submit" data-testid="sb-detail-note-add" disabled={action.busy || !body.trim()}>
           {t('detail.addNote')}
         </button>
-        {action.error && (
-          <span className="error" role="alert">
-            {t('detail.failed', { reason: action.error })}
-          </span>
-        )}
+        <ActionError error={action.error} message="detail.failed" inline />
       </form>
       {notes.length === 0 ? (
         <p className="hint">{t('detail.noNotes')}</p>

@@ -1,8 +1,10 @@
 import { useState } from 'react';
-import { PERSON_STATUSES, type Person, type PersonStatus } from '@/utils/schema';
+import type { Person, PersonStatus } from '@/utils/schema';
 import { send } from '@/utils/messaging/send';
 import { useAction } from './useAction';
 import { useI18n } from '../i18n/I18nProvider';
+import { ActionError } from './ActionError';
+import { StatusOptions } from '../StatusOptions';
 
 /** Talent-bank status and tags of a person, saved through the background like the card's. */
 export function StatusTags({ person }: { person: Pick<Person, 'id' | 'status' | 'tags'> }) {
@@ -19,11 +21,7 @@ export function StatusTags({ person }: { person: Pick<Person, 'id' | 'status' | 
           value={person.status}
           onChange={(e) => void action.run(() => send({ type: 'setStatus', personId: person.id, status: e.target.value as PersonStatus }))}
         >
-          {PERSON_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {t(`popup.status.${s}`)}
-            </option>
-          ))}
+          <StatusOptions />
         </select>
       </label>
       <div className="sb-tags" role="group" aria-label={t('detail.tags')}>
@@ -46,11 +44,7 @@ export function StatusTags({ person }: { person: Pick<Person, 'id' | 'status' | 
           <input data-testid="sb-detail-tag-input" aria-label={t('detail.addTag')} placeholder={`+ ${t('detail.addTag')}`} value={tag} maxLength={60} onChange={(e) => setTag(e.target.value)} />
         </form>
       </div>
-      {action.error && (
-        <p className="error" role="alert">
-          {t('detail.failed', { reason: action.error })}
-        </p>
-      )}
+      <ActionError error={action.error} message="detail.failed" />
     </div>
   );
 }

@@ -1,10 +1,11 @@
 import { useMemo } from 'react';
 import type { TalentRow } from '@/utils/export/talent-bank';
-import { PERSON_STATUSES, type Pipeline } from '@/utils/schema';
+import type { Pipeline } from '@/utils/schema';
 import { useI18n } from '../i18n/I18nProvider';
 import { ACTIVITY_WINDOWS, filterOptions, setFilter, type FilterKey, type Filters } from './filter-model';
-import { activityLabel, statusLabel } from './filter-labels';
+import { activityLabel } from './filter-labels';
 import { NamedOptions } from '../NamedOptions';
+import { StatusOptions } from '../StatusOptions';
 
 /** A select per filter longer than this would be unusable; the most used come first. */
 const MAX_OPTIONS = 200;
@@ -44,11 +45,7 @@ export function FilterPanel(props: {
         {t('filters.status')}
         <select data-testid="sb-filter-status" value={filters.status ?? ''} onChange={set('status')}>
           <option value="">{t('filters.any')}</option>
-          {PERSON_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {statusLabel(t, s)}
-            </option>
-          ))}
+          <StatusOptions />
         </select>
       </label>
       <label>

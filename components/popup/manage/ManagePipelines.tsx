@@ -7,6 +7,7 @@ import { CreatePipelineForm } from './CreatePipelineForm';
 import { PipelineEditor } from './PipelineEditor';
 import { usePipelineSummaries, type PipelineSummary } from './usePipelineAdmin';
 import './manage.css';
+import { ActionError } from '../detail/ActionError';
 
 /** Create, rename, archive pipelines and edit their stages. */
 export function ManagePipelines() {
@@ -19,7 +20,7 @@ export function ManagePipelines() {
   const editing = summaries.find((s) => s.pipeline.id === editingId);
 
   const list = (items: PipelineSummary[]) => (
-    <ul className="sb-pipeline-list">
+    <ul className="sb-sheet-list sb-pipeline-list">
       {items.map((s) => (
         <PipelineItem key={s.pipeline.id} summary={s} editing={s.pipeline.id === editingId} onEdit={() => setEditingId(s.pipeline.id)} />
       ))}
@@ -71,11 +72,7 @@ function PipelineItem({ summary, editing, onEdit }: { summary: PipelineSummary; 
           {pipeline.archived ? t('manage.unarchive') : t('manage.archive')}
         </button>
       </div>
-      {action.error && (
-        <p className="error" role="alert">
-          {t('manage.failed', { reason: action.error })}
-        </p>
-      )}
+      <ActionError error={action.error} message="manage.failed" />
     </li>
   );
 }

@@ -5,6 +5,7 @@ import type { Pipeline, Stage } from '@/utils/schema';
 import { useAction } from '../detail/useAction';
 import { useI18n } from '../i18n/I18nProvider';
 import { NamedOptions } from '../NamedOptions';
+import { ActionError } from '../detail/ActionError';
 
 /** Removing a stage asks where its entries go; the moves and the removal are one transaction. */
 export function RemoveStagePanel({ pipeline, stage, count, onClose }: { pipeline: Pipeline; stage: Stage; count: number; onClose: () => void }) {
@@ -52,11 +53,7 @@ export function RemoveStagePanel({ pipeline, stage, count, onClose }: { pipeline
           {t('manage.cancel')}
         </button>
       </div>
-      {action.error && (
-        <p className="error" role="alert">
-          {t('manage.failed', { reason: action.error })}
-        </p>
-      )}
+      <ActionError error={action.error} message="manage.failed" />
     </div>
   );
 }

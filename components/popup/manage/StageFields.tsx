@@ -5,6 +5,7 @@ import { recordsReferrer } from '@/utils/pipelines/templates';
 import type { Pipeline, Stage } from '@/utils/schema';
 import { useAction } from '../detail/useAction';
 import { useI18n } from '../i18n/I18nProvider';
+import { ActionError } from '../detail/ActionError';
 
 /** A stage's name (saved on Enter or leaving the field; Esc puts it back) and, for referral, its points. */
 export function StageFields({ pipeline, stage, position }: { pipeline: Pipeline; stage: Stage; position: number }) {
@@ -72,11 +73,7 @@ export function StageFields({ pipeline, stage, position }: { pipeline: Pipeline;
           />
         </label>
       )}
-      {action.error && (
-        <span className="error" role="alert">
-          {t('manage.failed', { reason: action.error })}
-        </span>
-      )}
+      <ActionError error={action.error} message="manage.failed" inline />
     </span>
   );
 }

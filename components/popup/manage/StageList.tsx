@@ -7,6 +7,7 @@ import { useI18n } from '../i18n/I18nProvider';
 import { RemoveStagePanel } from './RemoveStagePanel';
 import { StageFields } from './StageFields';
 import type { PipelineSummary } from './usePipelineAdmin';
+import { ActionError } from '../detail/ActionError';
 
 const DRAG_TYPE = 'application/x-scoutbook-stage';
 
@@ -137,11 +138,7 @@ export function StageList({ summary }: { summary: PipelineSummary }) {
           </li>
         ))}
       </ol>
-      {action.error && (
-        <p className="error" role="alert">
-          {t('manage.failed', { reason: action.error })}
-        </p>
-      )}
+      <ActionError error={action.error} message="manage.failed" />
     </>
   );
 }

@@ -9,6 +9,7 @@ import { copyText } from './copy-text';
 import { usePreviewPeople } from './usePreviewPeople';
 import { useMyName } from './usePitches';
 import { samplePerson } from './sample-person';
+import { ActionError } from '../detail/ActionError';
 
 export interface PitchDraftState {
   id?: string;
@@ -130,11 +131,7 @@ export function PitchEditor({ pipeline, draft, onDone }: { pipeline: Pipeline; d
         <button type="button" onClick={onDone}>
           {t('pitch.cancel')}
         </button>
-        {action.error && (
-          <span className="error" role="alert">
-            {action.error}
-          </span>
-        )}
+        <ActionError error={action.error} inline />
       </div>
     </form>
   );

@@ -10,6 +10,7 @@ import { PitchEditor, type PitchDraftState } from './PitchEditor';
 import { useSavedPitches } from './usePitches';
 import './pitch.css';
 import { NamedOptions } from '../NamedOptions';
+import { ActionError } from '../detail/ActionError';
 
 /** The pitch templates (话术) of each pipeline: list, write, edit, delete. */
 export function PitchTemplates({ pipelineId: initial }: { pipelineId?: string }) {
@@ -51,7 +52,7 @@ export function PitchTemplates({ pipelineId: initial }: { pipelineId?: string })
           </button>
         </div>
       )}
-      <ul className="sb-pitch-list">
+      <ul className="sb-sheet-list sb-pitch-list">
         {saved.map((p) => (
           <PitchItem key={p.id} pitch={p} onEdit={() => setEditing({ id: p.id, name: p.name, body: p.body })} />
         ))}
@@ -63,11 +64,7 @@ export function PitchTemplates({ pipelineId: initial }: { pipelineId?: string })
           + {t('pitch.new')}
         </button>
       )}
-      {action.error && (
-        <p className="error" role="alert">
-          {action.error}
-        </p>
-      )}
+      <ActionError error={action.error} />
     </div>
   );
 }
@@ -107,7 +104,7 @@ function PitchItem({ pitch, onEdit }: { pitch: PitchRow; onEdit: () => void }) {
           </button>
         </div>
       )}
-      {action.error && <span className="error">{action.error}</span>}
+      <ActionError error={action.error} inline />
     </li>
   );
 }

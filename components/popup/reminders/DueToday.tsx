@@ -10,6 +10,7 @@ import { useI18n } from '../i18n/I18nProvider';
 import { StaleSetting } from './StaleSetting';
 import { useNow } from './useNow';
 import './reminders.css';
+import { ActionError } from '../detail/ActionError';
 
 const DAY_MS = 86_400_000;
 
@@ -27,7 +28,7 @@ export function DueToday({ now: fixedNow }: { now?: number }) {
           {t('reminder.dueEmpty')}
         </p>
       ) : (
-        <ul className="sb-due-list">
+        <ul className="sb-sheet-list sb-due-list">
           {items.map((item) => (
             <DueRow key={item.entry.id} item={item} />
           ))}
@@ -74,11 +75,7 @@ function DueRow({ item }: { item: DueItem }) {
           {t('reminder.done')}
         </button>
       </div>
-      {action.error && (
-        <p className="error" role="alert">
-          {action.error}
-        </p>
-      )}
+      <ActionError error={action.error} />
     </li>
   );
 }

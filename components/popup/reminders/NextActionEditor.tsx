@@ -7,6 +7,7 @@ import { useAction } from '../detail/useAction';
 import { useI18n } from '../i18n/I18nProvider';
 import { useNow } from './useNow';
 import './reminders.css';
+import { ActionError } from '../detail/ActionError';
 
 /** Set or clear when to follow up on an entry; a notification comes at that time. */
 export function NextActionEditor({ entryId, nextActionAt, name, compact }: { entryId: string; nextActionAt?: number; name: string; compact?: boolean }) {
@@ -66,11 +67,7 @@ export function NextActionEditor({ entryId, nextActionAt, name, compact }: { ent
           {nextActionAt === undefined ? t('reminder.none') : `${overdue ? `${t('reminder.overdue')} · ` : ''}${t('reminder.due', { when: dateTime(nextActionAt, lang) })}`}
         </span>
       )}
-      {action.error && (
-        <span className="error" role="alert">
-          {action.error}
-        </span>
-      )}
+      <ActionError error={action.error} inline />
     </div>
   );
 }

@@ -1,10 +1,10 @@
 import type { Page } from '@playwright/test';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { applyPush } from '../server/apply-push';
 import { loadId, personBatch } from '../server/load/generator';
-import { startServe } from '../server/load/sync';
+import { startServe, stopServe } from '../server/load/sync';
 import { openStore } from '../server/store/open';
 import { createToken } from '../server/store/tokens';
 import { launchWithExtension } from '../tests/support/chromium';
@@ -237,11 +237,6 @@ export async function measureClientSync(o: ClientSyncOptions): Promise<ClientSyn
     }
     return { initial, floor, incremental, initialCpu, floorCpu };
   } finally {
-    if (server) {
-      const exited = new Promise((r) => server!.child.once('exit', r));
-      server.child.kill('SIGTERM');
-      await exited;
-    }
-    rmSync(dir, { recursive: true, force: true });
+    await stopServe(server, dir);
   }
 }

@@ -148,13 +148,18 @@ export async function syncLoad(partial: Partial<SyncLoadOptions> = {}): Promise<
     }
     return report;
   } finally {
-    if (server) {
-      const exited = new Promise((r) => server!.child.once('exit', r));
-      server.child.kill('SIGTERM');
-      await exited;
-    }
-    rmSync(dir, { recursive: true, force: true });
+    await stopServe(server, dir);
   }
+}
+
+/** Stops a server startServe started (if it got that far) and deletes its database directory. */
+export async function stopServe(server: { child: ChildProcess } | undefined, dir: string): Promise<void> {
+  if (server) {
+    const exited = new Promise((r) => server.child.once('exit', r));
+    server.child.kill('SIGTERM');
+    await exited;
+  }
+  rmSync(dir, { recursive: true, force: true });
 }
 
 export function summary(r: RoundResult): string {

@@ -107,6 +107,21 @@ describe('local store', () => {
     expect((await store.db.entries.get(entries[0]!.id))!.history.map((h) => h.stageId)).toEqual(['contacted', 'interview', 'offer', 'hired']);
   });
 
+  it('stage changes made at once from two contexts (the background and the popup) make one entry and keep every step', async () => {
+    const name = `test-${ulid()}`;
+    let now = 1_763_700_000_000;
+    const background = await openStore(new ScoutbookDb(name), () => (now += 1000));
+    const popup = await openStore(new ScoutbookDb(name), () => (now += 1000), 'page');
+    const personId = await savePerson(background, jane, { name: 'Jane Doe' });
+    await Promise.all([setStage(background, { personId }, RECRUITING, 'contacted'), setStage(popup, { personId }, RECRUITING, 'interview')]);
+    const entries = await background.db.entries.where('personId').equals(personId).toArray();
+    expect(entries).toHaveLength(1);
+    await Promise.all([moveEntry(background, entries[0]!.id, 'offer'), moveEntry(popup, entries[0]!.id, 'hired')]);
+    const history = (await popup.db.entries.get(entries[0]!.id))!.history.map((h) => h.stageId);
+    expect(history).toHaveLength(4);
+    expect(history.slice(2).sort()).toEqual(['hired', 'offer']);
+  });
+
   it('an invalid change writes nothing, neither the record nor the outbox', async () => {
     const store = await freshStore();
     const id = await savePerson(store, jane, { name: 'Jane Doe' });

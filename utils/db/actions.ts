@@ -120,20 +120,20 @@ export async function addNote(store: Store, subject: Subject, body: string): Pro
 
 /** Put a person (or company) at a stage of a pipeline: a new entry, or a move of the existing one. */
 export function setStage(store: Store, subject: Subject, pipelineId: string, stageId: string): Promise<string> {
-  return oneAtATime(store, () => setStageNow(store, subject, pipelineId, stageId));
+  return inOneTransaction(store, () => setStageNow(store, subject, pipelineId, stageId));
 }
 
-const entryWrites = new WeakMap<Store, Promise<unknown>>();
-
 /**
- * Stage changes of one store run one after another: each reads the entry, then writes it, so two
- * stage picks made in quick succession on a card must not both find no entry and create two, nor
- * both extend the same history and lose a step. (The background makes every card's changes.)
+ * A stage change reads the entry, then writes it: both in one read-write transaction, which
+ * IndexedDB runs after any other writing these tables, in this context or another (the background
+ * for cards, the popup for bulk moves). Two stage picks made in quick succession must not both find
+ * no entry and create two, nor both extend the same history and lose a step.
  */
-function oneAtATime<T>(store: Store, fn: () => Promise<T>): Promise<T> {
-  const run = (entryWrites.get(store) ?? Promise.resolve()).then(fn, fn);
-  entryWrites.set(store, run.catch(() => {}));
-  return run;
+function inOneTransaction<T>(store: Store, fn: () => Promise<T>): Promise<T> {
+  const { db } = store;
+  // An async callback: Dexie keeps the transaction open across its awaits. Handed `fn`'s promise
+  // from a plain arrow instead, it committed before the write (PrematureCommitError).
+  return db.transaction('rw', [db.people, db.companies, db.pipelines, db.entries, db.outbox, db.meta], async () => await fn());
 }
 
 async function setStageNow(store: Store, subject: Subject, pipelineId: string, stageId: string): Promise<string> {
@@ -164,7 +164,7 @@ async function setStageNow(store: Store, subject: Subject, pipelineId: string, s
 }
 
 export function moveEntry(store: Store, entryId: string, stageId: string): Promise<string> {
-  return oneAtATime(store, () => moveEntryNow(store, entryId, stageId));
+  return inOneTransaction(store, () => moveEntryNow(store, entryId, stageId));
 }
 
 async function moveEntryNow(store: Store, entryId: string, stageId: string): Promise<string> {

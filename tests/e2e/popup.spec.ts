@@ -24,6 +24,26 @@ test('kanban: move an entry by drag and by keyboard', async ({ ext, page }) => {
   await expect(card(page).locator('.sb-entry-stage')).toHaveText('Contacted');
 });
 
+test('sales board: an account put in the Sales pipeline from its company page is moved by keyboard on the board', async ({ ext, page }) => {
+  await page.goto('https://www.linkedin.com/company/audiense/');
+  await card(page).getByTestId('sb-stage').selectOption({ label: 'Target' });
+  await expect(card(page).locator('.sb-entry-stage')).toHaveText('Target');
+
+  // No person is saved: the board is still there for a salesperson's accounts.
+  const popup = await openPopup(ext);
+  await popup.getByRole('tab', { name: 'Pipelines' }).click();
+  await popup.getByTestId('sb-pipeline').selectOption({ label: 'Sales' });
+  const stage = (name: string) => popup.getByTestId('sb-board-stage').filter({ has: popup.getByRole('heading', { name }) });
+  const account = stage('Target').getByTestId('sb-board-card');
+  await expect(account).toHaveText([/Audiense/]);
+
+  await account.focus();
+  await popup.keyboard.press('Alt+ArrowRight');
+  await expect(stage('Contacted').getByTestId('sb-board-card')).toHaveText([/Audiense/]);
+  await expect(stage('Target').getByTestId('sb-board-card')).toHaveCount(0);
+  await expect(card(page).locator('.sb-entry-stage')).toHaveText('Contacted');
+});
+
 test('a person saved with a Chinese name is found by pinyin initials, full pinyin and traditional characters', async ({ ext, page }) => {
   await page.goto('https://www.linkedin.com/in/%E5%BC%A0%E4%BC%9F-8a7b6c/');
   await card(page).getByTestId('sb-save').click();

@@ -13,11 +13,9 @@ import { activeFilters, applyFilters, type Filters } from './filters/filter-mode
 import { useStaleAfterDays } from './reminders/useReminderSettings';
 import { I18nProvider, useI18n } from './i18n/I18nProvider';
 import { LanguageSwitch } from './i18n/LanguageSwitch';
-import { BulkBar, DataView, FilterPanel, FunnelView, PipelineBoard, TalentTable, UndoToast } from './lazy-views';
+import { BulkBar, DataView, FilterPanel, FunnelView, PipelineBoard, SyncFooter, TalentTable, TeamAlerts, UndoToast } from './lazy-views';
 import { SheetHost } from './detail/SheetHost';
 import { PipelineTools } from './manage/PipelineTools';
-import { SyncFooter } from './SyncFooter';
-import { TeamAlerts } from './team/TeamAlerts';
 import { TalentBank } from './TalentBank';
 import { useBankLayout } from './table/useBankLayout';
 import { useAfterFirstPaint } from './useAfterFirstPaint';
@@ -105,7 +103,11 @@ function PopupApp() {
       <header className="top">
         <h1>Scoutbook</h1>
         <LanguageSwitch />
-        {afterFirstPaint && <TeamAlerts />}
+        {afterFirstPaint && (
+          <Suspense fallback={null}>
+            <TeamAlerts />
+          </Suspense>
+        )}
         {!isTab && (
           <button
             type="button"
@@ -213,7 +215,11 @@ function PopupApp() {
         </Suspense>
       )}
       <SheetHost />
-      {afterFirstPaint && <SyncFooter />}
+      {afterFirstPaint && (
+        <Suspense fallback={null}>
+          <SyncFooter />
+        </Suspense>
+      )}
     </div>
   );
 }

@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import type { Pipeline } from '@/utils/schema';
-import { send } from '@/utils/messaging/send';
 import { NamedOptions } from './NamedOptions';
+
+/** Loaded on demand (an already loaded module by the time anyone moves a stage): it brings zod, which the first paint does without. */
+const sending = () => import('@/utils/messaging/send');
 
 /**
  * Move one pipeline entry to another stage. The chosen stage shows at once (the move is sent in the
@@ -21,10 +23,12 @@ export function StageSelect({ entryId, pipeline, stageId, label }: { entryId: st
         value={shown}
         onChange={(e) => {
           const target = e.target.value;
-          send({ type: 'moveEntry', entryId, stageId: target }).catch((err: unknown) => {
-            setChosen(undefined);
-            setError((err as Error).message);
-          });
+          sending()
+            .then(({ send }) => send({ type: 'moveEntry', entryId, stageId: target }))
+            .catch((err: unknown) => {
+              setChosen(undefined);
+              setError((err as Error).message);
+            });
           setError(undefined);
           setChosen({ stageId: target, over: stageId });
         }}

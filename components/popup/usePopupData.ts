@@ -4,7 +4,7 @@ import { getDb } from '@/utils/db/database';
 import type { TalentRow } from '@/utils/export/talent-bank';
 import type { Pipeline } from '@/utils/schema';
 import { BankMirror } from './bank-mirror';
-import { takeFirstPage } from './first-page';
+import { readyFirstPage, takeFirstPage } from './first-page';
 
 export interface PopupData {
   rows: TalentRow[];
@@ -20,7 +20,11 @@ export interface PopupData {
  * move made anywhere shows without re-reading everything.
  */
 export function usePopupData(): PopupData | undefined {
-  const [data, setData] = useState<PopupData>();
+  // Already read (popup.html's early script is usually done by now): the first render shows it.
+  const [data, setData] = useState<PopupData | undefined>(() => {
+    const first = readyFirstPage();
+    return first && { ...first, complete: false };
+  });
   useEffect(() => {
     const db = getDb();
     const mirror = new BankMirror(db);
@@ -53,7 +57,8 @@ export function usePopupData(): PopupData | undefined {
     };
     void takeFirstPage()
       .then((first) => {
-        if (!complete && !cancelled) setData({ ...first, complete: false });
+        // The same page the first render showed (readyFirstPage) changes nothing.
+        if (!complete && !cancelled) setData((shown) => (shown?.rows === first.rows ? shown : { ...first, complete: false }));
       })
       .catch((e: unknown) => console.error('[scoutbook] could not read the talent bank:', e))
       .finally(() => requestAnimationFrame(() => setTimeout(loadAll)));

@@ -1,6 +1,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Company, IntelItem, Note, Person, Pipeline, PipelineEntry } from '../schema';
-import { MAX_PUSH_BATCH, type Mutation } from '../sync/protocol';
+import { MAX_PUSH_BATCH } from '../sync/limits';
+import type { Mutation } from '../sync/protocol';
 
 /** A synced record as stored locally: its data plus the clock of every field (utils/sync/merge.ts). */
 export type Stored<T> = T & { clocks: Record<string, string> };

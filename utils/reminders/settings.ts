@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import type { ScoutbookDb } from '../db/database';
 import { describeZodError } from '../schema';
+import { DEFAULT_STALE_AFTER_DAYS } from './defaults';
 
-export const DEFAULT_STALE_AFTER_DAYS = 14;
+export { DEFAULT_STALE_AFTER_DAYS };
 
 /** Kept in the database's meta table: this device's, not synced, read by live queries in the popup. */
 export const ReminderSettings = z.object({

@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { EntityName, Hlc, Id } from '../schema';
+import { MAX_PULL_LIMIT, MAX_PUSH_BATCH } from './limits';
 
-/** Largest push batch the server accepts; the client splits its outbox into batches of this size. */
-export const MAX_PUSH_BATCH = 200;
-export const MAX_PULL_LIMIT = 1000;
+export { MAX_PULL_LIMIT, MAX_PUSH_BATCH };
 
 /**
  * One local change: set these fields of one record, at this clock. The client generates the

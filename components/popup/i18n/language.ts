@@ -1,5 +1,7 @@
 import { browserLanguage, type Language } from '@/utils/i18n/translate';
-import { loadPrefs, parsePrefs, prefsItem, updatePrefs } from '@/utils/prefs/prefs';
+
+/** Loaded on demand: prefs are parsed by zod, which the popup's first paint does without (the mirror below is enough for it). */
+const prefs = () => import('@/utils/prefs/prefs');
 
 /** What the user picked: a language, or "follow the browser". */
 export type LanguageChoice = Language | 'auto';
@@ -38,21 +40,30 @@ export function resolveLanguage(choice: LanguageChoice, languages?: readonly str
 }
 
 export async function loadLanguageChoice(): Promise<LanguageChoice> {
-  const choice = (await loadPrefs()).language ?? 'auto';
+  const choice = (await (await prefs()).loadPrefs()).language ?? 'auto';
   mirror(choice);
   return choice;
 }
 
 export async function saveLanguageChoice(choice: LanguageChoice): Promise<void> {
   mirror(choice);
-  await updatePrefs({ language: choice === 'auto' ? undefined : choice });
+  await (await prefs()).updatePrefs({ language: choice === 'auto' ? undefined : choice });
 }
 
 /** Changes made elsewhere (Options, another popup) reach this page. */
 export function watchLanguageChoice(onChange: (choice: LanguageChoice) => void): () => void {
-  return prefsItem.watch((raw) => {
-    const choice = parsePrefs(raw).language ?? 'auto';
-    mirror(choice);
-    onChange(choice);
+  let stopped = false;
+  let unwatch: (() => void) | undefined;
+  void prefs().then(({ parsePrefs, prefsItem }) => {
+    if (stopped) return;
+    unwatch = prefsItem.watch((raw) => {
+      const choice = parsePrefs(raw).language ?? 'auto';
+      mirror(choice);
+      onChange(choice);
+    });
   });
+  return () => {
+    stopped = true;
+    unwatch?.();
+  };
 }

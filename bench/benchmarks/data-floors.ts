@@ -9,7 +9,8 @@
 
 /**
  * The floor under `import.csv_100k`'s write: a 100,000-row Connections.csv creates 100,000 people
- * and queues their mutations, all in ONE transaction. Per batch of 400 people (apply.ts BATCH) it
+ * and queues their mutations, all in ONE transaction. Per batch of 400 people (apply.ts writes
+ * batches of 200 since issue 6's long-task work; the floor keeps the faster, fewer batches) it
  * puts 400 people shaped as the import writes them (fields, clocks), outbox rows of at most 200
  * mutations (utils/sync/outbox.ts), and the clock in `meta` — into a scratch database whose stores
  * have the indexes of the real ones (people: *profileKeys, name, companyKey, updatedAt; outbox: size).

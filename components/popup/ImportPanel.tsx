@@ -122,6 +122,11 @@ export function ImportPanel() {
     const controller = fresh();
     const total = plan.create.length + plan.merge.length + plan.possibleDuplicates.length;
     setPhase({ kind: 'writing', done: 0, total });
+    // Nothing shows the file, its table or the dry run's inputs while writing (nor after): let them
+    // go now, not after the commit, so the collector does not walk 100,000 parsed rows after every batch.
+    setLoaded(undefined);
+    setPlanResult(undefined);
+    existing.current = undefined;
     performance.mark('scoutbook:import-write-start');
     try {
       const result = await writeFromPage((store) =>

@@ -1,7 +1,7 @@
 import type { ObservabilitySet } from 'dexie';
 import type { ScoutbookDb, StoredEntry, StoredPerson, StoredPipeline } from '@/utils/db/database';
 import { talentRows, type TalentRow } from '@/utils/export/talent-bank';
-import type { Pipeline } from '@/utils/schema';
+import type { Person, Pipeline, PipelineEntry } from '@/utils/schema';
 import { changedKeys, type TableChange } from './changed-keys';
 
 export interface BankSnapshot {
@@ -9,8 +9,18 @@ export interface BankSnapshot {
   pipelines: Pipeline[];
 }
 
+/**
+ * A record as the talent bank holds it: without its field clocks, which only sync merges read (from
+ * the database). They were a third of the popup's heap at 100,000 people (one HLC string per field
+ * per record); detail views read the full record by id when opened.
+ */
+function withoutClocks<T extends { clocks: Record<string, string> }>(record: T): Omit<T, 'clocks'> {
+  const { clocks: _clocks, ...rest } = record;
+  return rest;
+}
+
 /** The talent bank's order: newest change first, as `people.orderBy('updatedAt').reverse()` reads it (ties: id descending). */
-function newerFirst(a: StoredPerson, b: StoredPerson): number {
+function newerFirst(a: Person, b: Person): number {
   if (a.updatedAt !== b.updatedAt) return a.updatedAt > b.updatedAt ? -1 : 1;
   return a.id === b.id ? 0 : a.id > b.id ? -1 : 1;
 }
@@ -23,9 +33,9 @@ function newerFirst(a: StoredPerson, b: StoredPerson): number {
  * name their rows (a clear, a range) fall back to reading the table whole.
  */
 export class BankMirror {
-  private people: StoredPerson[] = [];
-  private entries = new Map<string, StoredEntry>();
-  private entriesOf = new Map<string, StoredEntry[]>();
+  private people: Person[] = [];
+  private entries = new Map<string, PipelineEntry>();
+  private entriesOf = new Map<string, PipelineEntry[]>();
   private livePipelines: StoredPipeline[] = [];
   private rowOf = new Map<string, TalentRow>();
   private rows: TalentRow[] = [];
@@ -42,8 +52,8 @@ export class BankMirror {
       this.db.entries.toArray(),
       this.db.pipelines.toArray(),
     ]);
-    this.people = people;
-    this.setEntries(entries);
+    this.people = people.map(withoutClocks);
+    this.setEntries(entries.map(withoutClocks));
     this.setPipelines(pipelines);
     this.rebuildAll();
   }
@@ -77,13 +87,14 @@ export class BankMirror {
 
   private patchPeople(read: (StoredPerson | undefined)[], change: Exclude<TableChange, undefined>, touched: Set<string>): void {
     if (change === 'everything') {
-      this.people = (read as StoredPerson[]).sort(newerFirst);
+      this.people = (read as StoredPerson[]).map(withoutClocks).sort(newerFirst);
       return;
     }
     const changed = new Set(change.keys);
     const kept = this.people.filter((p) => !changed.has(p.id));
-    for (const person of read) {
-      if (!person) continue;
+    for (const stored of read) {
+      if (!stored) continue;
+      const person = withoutClocks(stored);
       // Binary search for the person's place in the newest-first order.
       let lo = 0;
       let hi = kept.length;
@@ -100,12 +111,13 @@ export class BankMirror {
 
   private patchEntries(read: (StoredEntry | undefined)[], change: Exclude<TableChange, undefined>, touched: Set<string>): void {
     if (change === 'everything') {
-      this.setEntries(read as StoredEntry[]);
+      this.setEntries((read as StoredEntry[]).map(withoutClocks));
       return;
     }
     change.keys.forEach((id, i) => {
       const before = this.entries.get(id);
-      const after = read[i];
+      const stored = read[i];
+      const after = stored && withoutClocks(stored);
       if (before?.personId) {
         touched.add(before.personId);
         const list = this.entriesOf.get(before.personId)?.filter((e) => e.id !== id);
@@ -122,7 +134,7 @@ export class BankMirror {
     });
   }
 
-  private setEntries(entries: StoredEntry[]): void {
+  private setEntries(entries: PipelineEntry[]): void {
     this.entries = new Map(entries.map((e) => [e.id, e]));
     this.entriesOf = new Map();
     for (const e of entries) {

@@ -95,10 +95,11 @@ export async function existingPeople(db: ScoutbookDb, options: ExistingOptions =
 
 /**
  * Records per applyLocalChanges call: its merging, validation and structured cloning run in one
- * task (~25-40 ms for 400 people on an idle machine, 150-250 ms at a load of 5-10 on two cores).
- * 250 was not shorter in the benchmark, where the load decides, and paid for 60 % more batches.
+ * task, ~0.25 ms per record on this machine at a load of 2: 400 made tasks of ~100 ms there, the
+ * limit of issue 6. (Preparing the next batch while the database writes the previous one, in
+ * concurrent Dexie sub-transactions, broke Dexie's zones and let a cancelled import commit.)
  */
-const BATCH = 400;
+const BATCH = 200;
 
 interface Pending {
   changes: LocalChange[];

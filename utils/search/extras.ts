@@ -7,7 +7,7 @@ import type { SearchExtras } from './document';
  * the name of the company record their profile links to.
  */
 export function searchExtras(
-  notes: readonly Note[],
+  notes: readonly Pick<Note, 'id' | 'personId' | 'body' | 'deleted' | 'revisionOf'>[],
   companies: readonly Company[] = [],
   people: readonly Pick<Person, 'id' | 'companyKey'>[] = [],
 ): Map<string, SearchExtras> {

@@ -25,6 +25,8 @@ export interface SyncLoadOptions {
   /** Records each pull returns (the cursor stays this far behind the head). */
   pullBehind: number;
   users: number;
+  /** Which measurements to run (both by default); `push` alone is the quicker A/B of the write path. */
+  only?: 'pull' | 'push';
   log?: (line: string) => void;
 }
 
@@ -138,11 +140,11 @@ export async function syncLoad(partial: Partial<SyncLoadOptions> = {}): Promise<
 
     await runLoad({ url, tokens, concurrency: 4, durationMs: 1000, maxRequests: 2000, next: (i) => ({ method: 'GET', path: `/v1/sync/pull?cursor=${head - o.pullBehind}`, token: tokens[i % tokens.length]! }) });
     const report: SyncLoadReport = { pull: [], push: [] };
-    for (let r = 0; r < o.rounds; r++) {
+    for (let r = 0; r < o.rounds && o.only !== 'push'; r++) {
       report.pull.push(await measured(server.child.pid, pullRound));
       log(`[load] pull round ${r + 1}: ${summary(report.pull.at(-1)!)}`);
     }
-    for (let r = 0; r < o.rounds; r++) {
+    for (let r = 0; r < o.rounds && o.only !== 'pull'; r++) {
       report.push.push(await measured(server.child.pid, () => pushRound(r)));
       log(`[load] push round ${r + 1}: ${summary(report.push.at(-1)!)}`);
     }
@@ -172,20 +174,25 @@ function median(values: number[]): number {
   return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
 }
 
-/** `npx tsx server/load/sync.ts [--seconds 5] [--rounds 3]`: prints a JSON summary on stdout. */
+/** `npx tsx server/load/sync.ts [--seconds 5] [--rounds 3] [--only pull|push]`: prints a JSON summary on stdout. */
 async function cli(argv: string[]): Promise<void> {
   const arg = (name: string) => {
     const i = argv.indexOf(`--${name}`);
     return i === -1 ? undefined : Number(argv[i + 1]);
   };
-  const report = await syncLoad({ ...(arg('seconds') && { seconds: arg('seconds')! }), ...(arg('rounds') && { rounds: arg('rounds')! }) });
+  const onlyAt = argv.indexOf('--only');
+  const only = onlyAt === -1 ? undefined : argv[onlyAt + 1];
+  if (only !== undefined && only !== 'pull' && only !== 'push') throw new Error('--only takes pull or push');
+  const report = await syncLoad({ ...(arg('seconds') && { seconds: arg('seconds')! }), ...(arg('rounds') && { rounds: arg('rounds')! }), ...(only && { only }) });
   const figures = (rs: RoundResult[]) => ({
     perSecond: Math.round(median(rs.map((r) => r.perSecond))),
     p99_ms: +median(rs.map((r) => r.p99)).toFixed(1),
     errors: rs.reduce((n, r) => n + r.errors, 0),
     serverCpuMsPerRequest: rs.every((r) => r.serverCpuMs !== undefined) ? +median(rs.map((r) => r.serverCpuMs!)).toFixed(3) : null,
   });
-  console.log(JSON.stringify({ 'sync.pull_rps': figures(report.pull), 'sync.push_batches_ps': figures(report.push) }, null, 2));
+  console.log(
+    JSON.stringify({ ...(report.pull.length && { 'sync.pull_rps': figures(report.pull) }), ...(report.push.length && { 'sync.push_batches_ps': figures(report.push) }) }, null, 2),
+  );
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await cli(process.argv.slice(2));

@@ -9,6 +9,7 @@ import { addFeed, FeedInfo, listFeeds, removeFeed, toFeedInfo } from '../store/f
 import { ROLES } from '../store/schema';
 import { ensureUser, insertToken, normalizeEmail, revokeToken } from '../store/tokens';
 import { listTeamTokens, listUsers, setRole } from '../store/users';
+import { inWriteTransaction } from '../store/write-transaction';
 import { adminErrors, bearerSecurity, errorResponses, json } from './responses';
 
 const Role = z.enum(ROLES);
@@ -161,7 +162,7 @@ export function addAdminRoutes(app: OpenAPIHono<AppEnv>, deps: ResolvedDeps): vo
   app.openapi(routes.createToken, async (c) => {
     const { email, role } = c.req.valid('json');
     const teamId = c.get('principal').teamId;
-    const created = await db.transaction().execute(async (trx) => {
+    const created = await inWriteTransaction(db, async (trx) => {
       const existing = await trx.selectFrom('users').select(['id', 'role']).where('team_id', '=', teamId).where('email', '=', email).executeTakeFirst();
       if (existing && role !== undefined && role !== existing.role) {
         const outcome = await setRole(trx, teamId, email, role);

@@ -6,6 +6,7 @@ import { canonicalKey, sameStory, titleKey } from '../intel/canonical';
 import { BUILTIN_ALIASES, companyKeyOf, nameForms, normalizeName, type CompanyMatch } from '../intel/companies';
 import { chunks } from './records';
 import type { Database, IntelItemsTable } from './schema';
+import { inWriteTransaction } from './write-transaction';
 
 type Db = Kysely<Database>;
 
@@ -112,7 +113,7 @@ function toRow(teamId: string, item: NewItem, now: Date, feedId: string | null):
  * adds nothing.
  */
 export async function importIntel(db: Db, teamId: string, items: readonly ImportItem[], now = new Date()): Promise<{ inserted: number; present: number }> {
-  return db.transaction().execute(async (trx) => {
+  return inWriteTransaction(db, async (trx) => {
     const known = await existingByCanonical(trx, teamId, items.map((i) => canonicalKey(i.url) ?? i.url));
     let inserted = 0;
     for (const item of items) {
@@ -146,7 +147,7 @@ export async function storeArticles(
   now = new Date(),
 ): Promise<{ added: number; duplicates: number; links: number }> {
   if (articles.length === 0) return { added: 0, duplicates: 0, links: 0 };
-  return db.transaction().execute(async (trx) => {
+  return inWriteTransaction(db, async (trx) => {
     const byUrl = await existingByCanonical(trx, teamId, articles.map((a) => canonicalKey(a.url) ?? a.url));
     const times = articles.map((a) => a.publishedAt.getTime());
     const from = new Date(Math.min(...times) - SAME_STORY_WINDOW_MS).toISOString();

@@ -1,9 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type SqliteDialectConfig } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, sql, type SqliteDialectConfig } from 'kysely';
 import { startCheckpointer, type Checkpointer } from './checkpointer';
 import { migrationProvider } from './migrations';
+import { ImmediateSqliteDialect } from './sqlite-dialect';
 import type { Database } from './schema';
 
 export type Engine = 'sqlite' | 'postgres';
@@ -61,7 +62,7 @@ export async function openStore(location: string, options: OpenOptions = {}): Pr
   };
 }
 
-function sqliteDialect(file: string, opened: (database: SqliteDatabase.Database) => void): SqliteDialect {
+function sqliteDialect(file: string, opened: (database: SqliteDatabase.Database) => void): ImmediateSqliteDialect {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const database = new SqliteDatabase(file);
   opened(database);
@@ -71,7 +72,7 @@ function sqliteDialect(file: string, opened: (database: SqliteDatabase.Database)
   database.pragma('synchronous = NORMAL');
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
-  return new SqliteDialect({ database: withStatementCache(database) });
+  return new ImmediateSqliteDialect({ database: withStatementCache(database) });
 }
 
 /** Statements prepared once per distinct SQL text (most used last); Kysely would prepare every query anew. */

@@ -4,6 +4,7 @@ import { newId as ulid } from '../ids';
 import type { Database, Role } from './schema';
 import { runTemplate } from './templates';
 import { ensureTeam } from './teams';
+import { inWriteTransaction } from './write-transaction';
 
 /** Who a request acts for, as established by its bearer token. */
 export interface Principal {
@@ -56,7 +57,7 @@ export async function createToken(
   email: string,
   options: CreateTokenOptions = {},
 ): Promise<{ token: string; id: string; teamCreated: boolean; role: Role }> {
-  return db.transaction().execute(async (trx) => {
+  return inWriteTransaction(db, async (trx) => {
     const team = await ensureTeam(trx, teamName);
     const user = await ensureUser(trx, team.id, email, options.role);
     const { token, id } = await insertToken(trx, team.id, user.id);

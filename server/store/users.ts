@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database, Role } from './schema';
 import { normalizeEmail } from './tokens';
+import { inWriteTransaction } from './write-transaction';
 
 export interface UserInfo {
   email: string;
@@ -61,7 +62,7 @@ export async function setRole(db: Kysely<Database>, teamId: string, email: strin
     await trx.updateTable('users').set({ role }).where('id', '=', user.id).execute();
     return 'changed';
   };
-  return db.isTransaction ? run(db) : db.transaction().execute(run);
+  return db.isTransaction ? run(db) : inWriteTransaction(db, run);
 }
 
 export async function listTeamTokens(db: Kysely<Database>, teamId: string) {

@@ -106,6 +106,32 @@ describe('sync client against the sync API', () => {
     expect(await b.db.notes.count()).toBe(0);
   });
 
+  it('new alerts are fetched while records are pulled, not one round trip after the last page', async () => {
+    const a = await device();
+    await savePerson(a, jane, { name: 'Jane Doe' });
+    await syncOnce(a, settings, fetchViaApp);
+    const b = await device();
+    const answered: string[] = [];
+    let alertsAnswered!: () => void;
+    const alertsDone = new Promise<void>((resolve) => (alertsAnswered = resolve));
+    // The pull's answer is held (for a second at most) until the alerts have been answered: a sync
+    // that asks for alerts only after its last page waits that second and answers them last.
+    const watching: typeof fetch = async (input, init) => {
+      const url = input instanceof URL ? input.href : String(input);
+      if (url.includes('/v1/sync/pull')) await Promise.race([alertsDone, new Promise((r) => setTimeout(r, 1000))]);
+      const res = await fetchViaApp(input, init);
+      if (url.includes('/v1/alerts')) {
+        answered.push('alerts');
+        alertsAnswered();
+      } else if (url.includes('/v1/sync/pull')) answered.push('pull');
+      return res;
+    };
+    const result = await syncOnce(b, settings, watching);
+    expect(result).toMatchObject({ pulled: 1, alerts: 0 });
+    expect(answered).toEqual(['alerts', 'pull']);
+    expect((await b.db.people.toArray()).map((p) => p.name)).toEqual(['Jane Doe']);
+  });
+
   it('a rejected token is a clear error and keeps the queue', async () => {
     const a = await device();
     await savePerson(a, jane, { name: 'Jane Doe' });

@@ -84,25 +84,21 @@ async function pullAlerts(store: Store, settings: SyncSettings, fetchFn: Fetch):
   return added;
 }
 
-/**
- * Learn this user's identity when new, push every queued change in bounded batches, pull
- * everything newer than our cursor, then fetch new alerts.
- */
-export async function syncOnce(
-  store: Store,
-  settings: SyncSettings,
-  fetchFn: Fetch = fetch,
-): Promise<{ pushed: number; pulled: number; alerts: number }> {
-  await learnIdentity(store, settings, fetchFn);
+/** Push every queued change in bounded batches; each batch leaves the outbox once acknowledged. */
+async function pushQueued(store: Store, settings: SyncSettings, fetchFn: Fetch): Promise<number> {
   let pushed = 0;
   for (;;) {
     const batch = await nextPushBatch(store.db, MAX_PUSH_BATCH);
-    if (batch.mutations.length === 0) break;
+    if (batch.mutations.length === 0) return pushed;
     await call(settings, fetchFn, 'v1/sync/push', PushResponse, { clientId: store.clientId, mutations: batch.mutations });
     // Removed only after the server acknowledged them; a retry after a failure is applied once (mutation ids).
     await acknowledge(store.db, batch);
     pushed += batch.mutations.length;
   }
+}
+
+/** Pull everything newer than our cursor, page by page. Returns how many records changed something. */
+async function pullNew(store: Store, settings: SyncSettings, fetchFn: Fetch): Promise<number> {
   let pulled = 0;
   const cursor = (await metaValue<number>(store.db, 'syncCursor')) ?? 0;
   const fetchPage = (after: number) => {
@@ -132,7 +128,29 @@ export async function syncOnce(
     // A failed fetch must not leave a write unwatched; a failed write fails the sync either way.
     await writing;
   }
-  return { pushed, pulled, alerts: await pullAlerts(store, settings, fetchFn) };
+  return pulled;
+}
+
+/**
+ * Learn this user's identity when new, then push every queued change and pull everything newer
+ * than our cursor, while new alerts are fetched alongside.
+ */
+export async function syncOnce(
+  store: Store,
+  settings: SyncSettings,
+  fetchFn: Fetch = fetch,
+): Promise<{ pushed: number; pulled: number; alerts: number }> {
+  await learnIdentity(store, settings, fetchFn);
+  // Alerts have their own cursor and never fail the sync, so they need not wait for the records: a
+  // first sync of 100,000 records would otherwise end one more round trip after its last page.
+  const alerts = pullAlerts(store, settings, fetchFn);
+  try {
+    const pushed = await pushQueued(store, settings, fetchFn);
+    const pulled = await pullNew(store, settings, fetchFn);
+    return { pushed, pulled, alerts: await alerts };
+  } finally {
+    await alerts; // a failed push or pull still lets the alerts' write finish before the sync ends
+  }
 }
 
 const IntelResponse = z.object({ items: z.array(IntelItem) });

@@ -120,7 +120,7 @@ export async function addNote(store: Store, subject: Subject, body: string): Pro
 
 /** Put a person (or company) at a stage of a pipeline: a new entry, or a move of the existing one. */
 export function setStage(store: Store, subject: Subject, pipelineId: string, stageId: string): Promise<string> {
-  return inOneTransaction(store, () => setStageNow(store, subject, pipelineId, stageId));
+  return inOneTransaction(store, 'subjects', () => setStageNow(store, subject, pipelineId, stageId));
 }
 
 /**
@@ -129,11 +129,14 @@ export function setStage(store: Store, subject: Subject, pipelineId: string, sta
  * for cards, the popup for bulk moves). Two stage picks made in quick succession must not both find
  * no entry and create two, nor both extend the same history and lose a step.
  */
-function inOneTransaction<T>(store: Store, fn: () => Promise<T>): Promise<T> {
+function inOneTransaction<T>(store: Store, subjects: 'subjects' | 'entries only', fn: () => Promise<T>): Promise<T> {
   const { db } = store;
+  // A move reads no person or company: leaving them out of its scope, it does not wait behind a
+  // read of the talent bank (the popup's).
+  const tables = [db.pipelines, db.entries, db.outbox, db.meta, ...(subjects === 'subjects' ? [db.people, db.companies] : [])];
   // An async callback: Dexie keeps the transaction open across its awaits. Handed `fn`'s promise
   // from a plain arrow instead, it committed before the write (PrematureCommitError).
-  return db.transaction('rw', [db.people, db.companies, db.pipelines, db.entries, db.outbox, db.meta], async () => await fn());
+  return db.transaction('rw', tables, async () => await fn());
 }
 
 async function setStageNow(store: Store, subject: Subject, pipelineId: string, stageId: string): Promise<string> {
@@ -164,7 +167,7 @@ async function setStageNow(store: Store, subject: Subject, pipelineId: string, s
 }
 
 export function moveEntry(store: Store, entryId: string, stageId: string): Promise<string> {
-  return inOneTransaction(store, () => moveEntryNow(store, entryId, stageId));
+  return inOneTransaction(store, 'entries only', () => moveEntryNow(store, entryId, stageId));
 }
 
 async function moveEntryNow(store: Store, entryId: string, stageId: string): Promise<string> {

@@ -104,23 +104,32 @@ export function useSearch(data: PopupData | undefined, typed: string): TalentRow
     };
   }, [engine, hasRows, typing]);
 
+  // The index is built from the rows as they are when the build starts: a change while it is built
+  // (a stage move every few seconds on a busy day) is re-indexed by the effect below, rather than
+  // starting the build over, which kept the popup's thread busy and the index unbuilt.
+  const latestRows = useRef(rows);
   useEffect(() => {
-    if (!engine || !complete || !rows || index) return;
+    latestRows.current = rows;
+  }, [rows]);
+
+  useEffect(() => {
+    const snapshot = latestRows.current;
+    if (!engine || !complete || !snapshot || index) return;
     const abort = new AbortController();
     void (async () => {
       const extras = await noteExtras(engine, abort.signal);
       const built = await engine.buildIndexAsync(
-        rows.map((r) => r.person),
+        snapshot.map((r) => r.person),
         extras,
         { signal: abort.signal },
       );
-      indexed.current = new Map(rows.map((r) => [r.person.id, r.person.updatedAt]));
+      indexed.current = new Map(snapshot.map((r) => [r.person.id, r.person.updatedAt]));
       if (!abort.signal.aborted) setIndex(built);
     })().catch((e: unknown) => {
       if ((e as Error).name !== 'AbortError') console.error('[scoutbook] search index:', e);
     });
     return () => abort.abort();
-  }, [engine, complete, rows, index]);
+  }, [engine, complete, hasRows, index]);
 
   // People changed since the index was built: re-index just them.
   useEffect(() => {

@@ -20,10 +20,9 @@ export interface EarlyFirstPage {
   pipelines: StoredPipeline[];
 }
 
-/** Left on the page by the early script for the app; `value` once the read has finished. */
+/** Left on the page by the early script for the app. */
 interface Handoff {
   read: Promise<EarlyFirstPage | undefined>;
-  value?: EarlyFirstPage;
 }
 
 const HANDOFF_KEY = '__scoutbookEarlyFirstPage';
@@ -31,9 +30,7 @@ type HandoffHolder = Record<typeof HANDOFF_KEY, Handoff | undefined>;
 
 /** Starts the early read and leaves it on `holder` (the popup's window) for takeEarlyFirstPage. */
 export function startEarlyFirstPage(idb: IDBFactory, holder: object = globalThis): void {
-  const handoff: Handoff = { read: readFirstPageNatively(idb, FIRST_PAGE_SIZE) };
-  void handoff.read.then((value) => (handoff.value = value));
-  (holder as HandoffHolder)[HANDOFF_KEY] = handoff;
+  (holder as HandoffHolder)[HANDOFF_KEY] = { read: readFirstPageNatively(idb, FIRST_PAGE_SIZE) };
 }
 
 /** The early read, once: later reads of the first page go to the database again (the bank moves on). */

@@ -60,7 +60,8 @@ function PopupApp() {
   const exportCsv = async () => {
     setExportError(undefined);
     try {
-      const notes = await lastNotes(getDb(), listed.map((r) => r.person.id));
+      const mirror = bank?.lastNotes;
+      const notes = mirror?.ready ? mirror : await lastNotes(getDb(), listed.map((r) => r.person.id));
       const rows = listed.map((r) => ({ ...r, lastNote: notes.get(r.person.id) }));
       downloadText(`scoutbook-talent-bank-${isoDate(Date.now())}.csv`, toCsv(TALENT_COLUMNS, rows), 'text/csv;charset=utf-8');
     } catch (e) {
@@ -205,7 +206,7 @@ function PopupApp() {
           ) : view === 'funnel' ? (
             <FunnelView pipelines={pipelines} />
           ) : bank ? (
-            <DataView listed={listed} all={bank.rows} selectedIds={selection.ids} fromBulkBar={exportSelection} pipelines={pipelines} />
+            <DataView listed={listed} all={bank.rows} selectedIds={selection.ids} fromBulkBar={exportSelection} pipelines={pipelines} lastNotes={bank.lastNotes} />
           ) : null}
         </Suspense>
       </main>

@@ -4,6 +4,7 @@ import type { Pipeline } from '@/utils/schema';
 import { BackupPanel } from './BackupPanel';
 import { ExportPanel } from './ExportPanel';
 import { ImportPanel } from './ImportPanel';
+import type { LastNoteMirror } from './last-note-mirror';
 
 /** Import, export and backup. Export starts on the selection when the bulk bar sent the user here. */
 export function DataView(props: {
@@ -12,6 +13,7 @@ export function DataView(props: {
   selectedIds: readonly string[];
   fromBulkBar: boolean;
   pipelines: readonly Pipeline[];
+  lastNotes?: LastNoteMirror;
 }) {
   const selected = useMemo(() => new Set(props.selectedIds), [props.selectedIds]);
   return (
@@ -23,6 +25,7 @@ export function DataView(props: {
         pipelines={props.pipelines}
         selectedIds={selected}
         initialScope={props.fromBulkBar ? 'selection' : undefined}
+        lastNotes={props.lastNotes}
       />
       <ImportPanel />
       <BackupPanel />

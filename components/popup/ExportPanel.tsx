@@ -2,7 +2,6 @@ import { useEffect, useMemo, useState } from 'react';
 import { getDb } from '@/utils/db/database';
 import { DEFAULT_EXPORT_PREFS, loadExportPrefs, saveExportPrefs, toggleColumn, type ExportPrefs } from '@/utils/export/column-prefs';
 import { EXPORT_COLUMNS, EXPORT_MIME, pickColumns, type ExportFormat } from '@/utils/export/columns';
-import { canExportInWorker, exportInWorker } from '@/utils/export/export-in-worker';
 import { runExport } from '@/utils/export/run-export';
 import { exportFileName, scopeRows, type ExportScope } from '@/utils/export/scope';
 import type { TalentRow } from '@/utils/export/talent-bank';
@@ -11,6 +10,7 @@ import type { PopupMessageKey } from '@/utils/i18n/popup';
 import { isAbortError, type Progress } from '@/utils/import/cooperative';
 import type { Pipeline } from '@/utils/schema';
 import { useI18n } from './i18n/I18nProvider';
+import type { LastNoteMirror } from './last-note-mirror';
 import { NamedOptions } from './NamedOptions';
 
 /**
@@ -27,6 +27,8 @@ export interface ExportPanelProps {
   selectedIds?: ReadonlySet<string>;
   /** The scope to start with, e.g. `selection` when opened from the bulk-action bar. */
   initialScope?: ExportScope['kind'];
+  /** The popup's mirror of each person's newest note; without it (or until it is ready) the export reads them. */
+  lastNotes?: LastNoteMirror;
 }
 
 type Running = { abort: AbortController; done: number; total: number };
@@ -41,7 +43,7 @@ function download(blob: Blob, filename: string): void {
 }
 
 /** Export any list — as shown, the whole bank, a selection, a pipeline or one stage — in the columns picked. */
-export function ExportPanel({ rows, pipelines, allRows, selectedIds, initialScope }: ExportPanelProps) {
+export function ExportPanel({ rows, pipelines, allRows, selectedIds, initialScope, lastNotes }: ExportPanelProps) {
   const { t } = useI18n();
   const all = allRows ?? rows;
   const hasSelection = (selectedIds?.size ?? 0) > 0;
@@ -91,13 +93,7 @@ export function ExportPanel({ rows, pipelines, allRows, selectedIds, initialScop
     performance.mark('scoutbook:export-start', { detail: { rows: total, format: prefs.format } });
     try {
       const options = { signal: abort.signal, onProgress: (p: Progress) => setRunning({ abort, done: p.done, total: p.total }) };
-      // A worker reads and renders off this thread; pages without workers (tests) render here.
-      const blob = canExportInWorker()
-        ? await exportInWorker(
-            { personIds: scoped.rows.map((r) => r.person.id), pipelineId: scoped.pipelineId, pipelines: [...pipelines], columnIds: prefs.columns, format: prefs.format },
-            options,
-          )
-        : await runExport(getDb(), scoped, pipelines, pickColumns(prefs.columns), prefs.format, options);
+      const blob = await runExport(getDb(), scoped, pipelines, pickColumns(prefs.columns), prefs.format, { ...options, lastNotes });
       const stage = scope.kind === 'pipeline' ? pipeline?.stages.find((s) => s.id === scope.stageId)?.name : undefined;
       const name = scope.kind === 'pipeline' ? [pipeline?.name ?? '', stage ?? ''] : [scope.kind === 'listed' ? '' : scope.kind === 'all' ? 'talent-bank' : 'selection'];
       download(blob.type ? blob : new Blob([blob], { type: EXPORT_MIME[prefs.format] }), exportFileName(name, isoDate(Date.now()), prefs.format));

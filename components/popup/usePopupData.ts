@@ -5,12 +5,15 @@ import type { TalentRow } from '@/utils/export/talent-bank';
 import type { Pipeline } from '@/utils/schema';
 import { BankMirror } from './bank-mirror';
 import { readyFirstPage, takeFirstPage } from './first-page';
+import { LastNoteMirror } from './last-note-mirror';
 
 export interface PopupData {
   rows: TalentRow[];
   pipelines: Pipeline[];
   /** False while only the first page is loaded. */
   complete: boolean;
+  /** Each person's newest note, once the search index's pass over the notes has read them (`ready`). */
+  lastNotes?: LastNoteMirror;
 }
 
 /**
@@ -28,6 +31,7 @@ export function usePopupData(): PopupData | undefined {
   useEffect(() => {
     const db = getDb();
     const mirror = new BankMirror(db);
+    const lastNotes = new LastNoteMirror(db);
     let complete = false;
     let cancelled = false;
     // Changes are applied in order, after the whole bank has loaded; until then they are noted and
@@ -36,13 +40,13 @@ export function usePopupData(): PopupData | undefined {
     const publish = () => {
       if (cancelled) return;
       complete = true;
-      setData({ ...mirror.snapshot(), complete: true });
+      setData({ ...mirror.snapshot(), complete: true, lastNotes });
     };
     const onChange = (parts: ObservabilitySet) => {
       if (!applying) return;
       applying = applying
-        .then(() => mirror.apply(parts))
-        .then((changed) => changed && publish())
+        .then(() => Promise.all([mirror.apply(parts), lastNotes.apply(parts)]))
+        .then(([changed]) => changed && publish())
         .catch((e: unknown) => console.error('[scoutbook] could not update the talent bank:', e));
     };
     Dexie.on('storagemutated', onChange);

@@ -1,8 +1,8 @@
 import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { getDb, type StoredNote } from '@/utils/db/database';
-import { visitInPages } from '@/utils/export/read-pages';
 import type { TalentRow } from '@/utils/export/talent-bank';
 import type { SearchIndex } from '@/utils/search';
+import { LastNoteMirror } from './last-note-mirror';
 import type { PopupData } from './usePopupData';
 
 type SearchEngine = typeof import('@/utils/search');
@@ -44,17 +44,14 @@ function loadEngine(): Promise<SearchEngine> {
 /**
  * The notes' search extras, read in pages and kept as the few fields searchExtras reads. The whole
  * table at once (300,000 notes with their clocks at 100,000 people) was a second-long task and held
- * ~110 MB of the popup's heap for as long as the index took to build.
+ * ~110 MB of the popup's heap for as long as the index took to build. The same pass fills the
+ * popup's last-note mirror (for exports), so the notes are read once.
  */
-async function noteExtras(engine: SearchEngine, signal: AbortSignal) {
+async function noteExtras(engine: SearchEngine, lastNotes: LastNoteMirror, signal: AbortSignal) {
   const notes: Pick<StoredNote, 'id' | 'personId' | 'body' | 'deleted' | 'revisionOf'>[] = [];
-  await visitInPages<StoredNote>(
-    getDb().notes,
-    (n) => {
-      if (!n.deleted) notes.push({ id: n.id, personId: n.personId, body: n.body, deleted: false, revisionOf: n.revisionOf });
-    },
-    signal,
-  );
+  await lastNotes.scan((n) => {
+    if (!n.deleted) notes.push({ id: n.id, personId: n.personId, body: n.body, deleted: false, revisionOf: n.revisionOf });
+  }, signal);
   return engine.searchExtras(notes);
 }
 
@@ -77,6 +74,7 @@ export function useSearch(data: PopupData | undefined, typed: string): TalentRow
   const indexed = useRef(new Map<string, string>()); // person id → updatedAt it was indexed at
   const complete = data?.complete ?? false;
   const rows = data?.rows;
+  const lastNotes = data?.lastNotes;
   const hasRows = rows !== undefined;
   const deferred = useDeferredValue(typed);
   const query = index ? typed : deferred;
@@ -117,7 +115,7 @@ export function useSearch(data: PopupData | undefined, typed: string): TalentRow
     if (!engine || !complete || !snapshot || index) return;
     const abort = new AbortController();
     void (async () => {
-      const extras = await noteExtras(engine, abort.signal);
+      const extras = await noteExtras(engine, lastNotes ?? new LastNoteMirror(getDb()), abort.signal);
       const built = await engine.buildIndexAsync(
         snapshot.map((r) => r.person),
         extras,
@@ -129,7 +127,7 @@ export function useSearch(data: PopupData | undefined, typed: string): TalentRow
       if ((e as Error).name !== 'AbortError') console.error('[scoutbook] search index:', e);
     });
     return () => abort.abort();
-  }, [engine, complete, hasRows, index]);
+  }, [engine, complete, hasRows, index, lastNotes]);
 
   // People changed since the index was built: re-index just them.
   useEffect(() => {

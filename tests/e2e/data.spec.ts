@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { strFromU8, unzipSync } from 'fflate';
 import { openSeeder, seedPeople } from '../../bench/seed';
 import { expect, openPopup, test } from './fixtures';
 
@@ -43,6 +44,11 @@ test('import a LinkedIn Connections.csv through a dry run, then back it up and e
   const bytes = readFileSync((await xlsx.path())!);
   expect(bytes.subarray(0, 2).toString()).toBe('PK');
   expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/);
+  // The package is compressed in a worker from the XML the popup sends: a whole, readable sheet.
+  const sheet = strFromU8(unzipSync(new Uint8Array(bytes))['xl/worksheets/sheet1.xml']!);
+  expect(sheet).toContain('state="frozen"');
+  for (const name of ['Ada Lovelace', 'Grace Hopper', '张伟']) expect(sheet).toContain(`<t xml:space="preserve">${name}</t>`);
+  expect(sheet).toMatch(/<\/sheetData><\/worksheet>$/);
 
   await popup.getByRole('tab', { name: /Talent bank/ }).click();
   await expect(popup.getByTestId('sb-row')).toHaveCount(3);
@@ -132,17 +138,19 @@ test('forget a person from the side panel: gone from the card and the popup; the
   await expect(popup.getByText('Your talent bank is empty')).toBeVisible();
 });
 
-test('cancelling a large export stops its worker and downloads nothing', async ({ ext }) => {
-  test.setTimeout(180_000);
+test('cancelling a large XLSX export stops its worker and downloads nothing', async ({ ext }) => {
+  test.setTimeout(240_000);
   // Enough people (with their notes and pipeline entries) that the export takes seconds: written
   // straight into the database by the benchmarks' seeder.
   const seeder = await openSeeder(ext);
-  await seedPeople(seeder, 0, 20_000);
+  await seedPeople(seeder, 0, 40_000);
   await seeder.close();
   const popup = await openPopup(ext);
   await popup.getByTestId('sb-tab-data').click();
   await popup.getByTestId('sb-export-scope').selectOption('all');
-  await expect(popup.getByTestId('sb-export-count')).toContainText('20');
+  await expect(popup.getByTestId('sb-export-count')).toContainText('40');
+  // The sheet's XML is built in the popup and compressed by a worker.
+  await popup.getByTestId('sb-export-format').selectOption('xlsx');
   const downloads: string[] = [];
   popup.on('download', (d) => downloads.push(d.suggestedFilename()));
 

@@ -90,7 +90,7 @@ const NOTES: Note[] = [
 
 function exportFixture(options: { pipelineId?: string } = {}): ExportRow[] {
   const rows = talentRows(PEOPLE, ENTRIES, PIPELINES).map((r) => ({ ...r, lastNote: NOTES.find((n) => n.personId === r.person.id) }));
-  return buildExportRows(rows, ENTRIES, PIPELINES, options);
+  return buildExportRows(rows, PIPELINES, options);
 }
 
 

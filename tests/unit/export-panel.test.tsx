@@ -2,7 +2,9 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import Papa from 'papaparse';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import Dexie, { type ObservabilitySet } from 'dexie';
 import { ExportPanel, type ExportPanelProps } from '@/components/popup/ExportPanel';
+import { LastNoteMirror } from '@/components/popup/last-note-mirror';
 import { addNote } from '@/utils/db/actions';
 import { getDb } from '@/utils/db/database';
 import { talentRows } from '@/utils/export/talent-bank';
@@ -121,5 +123,27 @@ describe('ExportPanel', () => {
     const { default: readXlsxFile } = await import('read-excel-file/universal');
     const [sheet] = await readXlsxFile(downloads[0]!.blob);
     expect((sheet!.data as unknown[][]).map((r) => r[0])).toEqual(['Name', 'Bob Stone']);
+  });
+
+  it('takes the last notes from the popup’s mirror of them once it has read them, and follows a note added after', async () => {
+    const ids = await savePeople(db.store(), [
+      { name: 'Jane Doe', slug: 'jane' },
+      { name: '李娜', slug: 'lina' },
+    ]);
+    await addNote(db.store(), { personId: ids.get('Jane Doe')! }, 'Call back on Monday');
+    const lastNotes = new LastNoteMirror(getDb());
+    await lastNotes.scan();
+    const heard = new Promise<ObservabilitySet>((resolve) => Dexie.on('storagemutated', resolve));
+    await addNote(db.store(), { personId: ids.get('李娜')! }, '电话沟通：下周二再约');
+    await lastNotes.apply(await heard);
+    // Proof that the file comes from the mirror: the notes are gone from the database behind its back.
+    await getDb().notes.clear();
+    const { rows, pipelines } = await rowsFromDb();
+    render(withI18n(<ExportPanel rows={rows} pipelines={pipelines} lastNotes={lastNotes} />));
+    fireEvent.click(screen.getByTestId('sb-export-run'));
+    await waitFor(() => expect(downloads).toHaveLength(1));
+    const csv = await csvOf(downloads[0]!.blob);
+    const column = csv[0]!.indexOf('Last note');
+    expect(Object.fromEntries(csv.slice(1).map((r) => [r[0], r[column]]))).toEqual({ 'Jane Doe': 'Call back on Monday', 李娜: '电话沟通：下周二再约' });
   });
 });

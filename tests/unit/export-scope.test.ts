@@ -4,11 +4,11 @@ import { toggleColumn } from '@/utils/export/column-prefs';
 import { exportFileName, scopeRows } from '@/utils/export/scope';
 import type { TalentRow } from '@/utils/export/talent-bank';
 import { columnLetter, escapeXml, sheetName, XlsxWriter } from '@/utils/export/xlsx-writer';
-import type { Person } from '@/utils/schema';
+import type { Person, PipelineEntry } from '@/utils/schema';
 
 const row = (id: string, stages: [string, string][] = []): TalentRow => ({
   person: { id, name: id } as Person,
-  stages: stages.map(([pipelineId, stageId], i) => ({ pipeline: pipelineId, stage: stageId, entryId: `${id}-${i}`, pipelineId, stageId, activityAt: 0 })),
+  stages: stages.map(([pipelineId, stageId], i) => ({ pipeline: pipelineId, stage: stageId, entryId: `${id}-${i}`, pipelineId, stageId, activityAt: 0, entry: { id: `${id}-${i}`, pipelineId, stageId } as PipelineEntry })),
 });
 
 describe('export scopes', () => {

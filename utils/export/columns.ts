@@ -1,6 +1,7 @@
 import { STATUS_TEXT } from '../format/status';
 import { TimeSlicer, throwIfAborted, type CooperativeOptions } from '../import/cooperative';
-import type { Note, Person, Pipeline, PipelineEntry } from '../schema';
+import type { LastNote } from '../db/last-notes';
+import type { Person, Pipeline, PipelineEntry } from '../schema';
 import { CSV_BOM, CSV_EOL, csvLine, type Column } from './csv';
 import { formatLocalDate, formatLocalDay } from './dates';
 import { toJsonText } from './json';
@@ -20,7 +21,7 @@ export interface ExportRow {
   person: ExportPerson;
   /** Most recently changed first, as the talent bank lists them. */
   entries: ExportEntry[];
-  lastNote?: Note;
+  lastNote?: LastNote;
 }
 
 export type CellValue = string | number | Date;
@@ -190,27 +191,33 @@ export function pickColumns(ids: readonly string[]): ExportColumn[] {
   return ids.map((id) => byId.get(id)).filter((c): c is ExportColumn => c !== undefined);
 }
 
+/** Where an export finds each person's newest note: the popup's mirror of them, or a map read for the export. */
+export interface LastNoteLookup {
+  get(personId: string): LastNote | undefined;
+}
+
 /**
- * The listed talent rows with their entries and pipelines resolved. With `pipelineId`, only that
- * pipeline's entry is kept: a pipeline export has exactly one entry per row, so its dates stay typed.
+ * The listed talent rows with their entries (held by the rows) and pipelines resolved. With
+ * `pipelineId`, only that pipeline's entry is kept: a pipeline export has exactly one entry per
+ * row, so its dates stay typed.
  */
 export function buildExportRows(
   rows: readonly TalentRow[],
-  entries: readonly PipelineEntry[],
   pipelines: readonly Pipeline[],
-  options: { pipelineId?: string } = {},
+  options: { pipelineId?: string; lastNotes?: LastNoteLookup } = {},
 ): ExportRow[] {
-  const entryById = new Map(entries.map((e) => [e.id, e]));
   const pipelineById = new Map(pipelines.map((p) => [p.id, p]));
-  return rows.map((row) => ({
-    person: row.person,
-    lastNote: row.lastNote,
-    entries: row.stages
-      .filter((s) => options.pipelineId === undefined || s.pipelineId === options.pipelineId)
-      .map((s) => entryById.get(s.entryId))
-      .filter((e): e is PipelineEntry => e !== undefined && !e.deleted)
-      .map((entry) => ({ entry, pipeline: pipelineById.get(entry.pipelineId) })),
-  }));
+  const out: ExportRow[] = new Array(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
+    const entries: ExportEntry[] = [];
+    for (const s of row.stages) {
+      if (s.entry.deleted || (options.pipelineId !== undefined && s.pipelineId !== options.pipelineId)) continue;
+      entries.push({ entry: s.entry, pipeline: pipelineById.get(s.entry.pipelineId) });
+    }
+    out[i] = { person: row.person, entries, lastNote: options.lastNotes ? options.lastNotes.get(row.person.id) : row.lastNote };
+  }
+  return out;
 }
 
 /** The adapter to `toCsv` (csv.ts: BOM, RFC 4180, formula neutralising), whose cell and line writers the export uses too. */
@@ -231,9 +238,16 @@ export interface ExportOptions extends CooperativeOptions {
   chunkSize?: number;
 }
 
-/** CSV as string parts, one per slice of rows, handed to the Blob: never one giant string. */
+/** String parts of CSV handed to a Blob at a time (~1,000 rows): they die young, before the GC would copy them into the old generation. */
+const PARTS_PER_BLOB = 8;
+
+/**
+ * CSV as string parts, one per chunk of rows, gathered into Blobs as it goes: never one giant
+ * string, and never the whole file as strings on the heap (a Blob's bytes live outside it).
+ */
 async function csvBlob(rows: readonly ExportRow[], columns: readonly ExportColumn[], options: ExportOptions): Promise<Blob> {
-  const parts: string[] = [`${CSV_BOM}${csvLine(columns.map((c) => c.header))}${CSV_EOL}`];
+  const blobs: Blob[] = [];
+  let parts: string[] = [`${CSV_BOM}${csvLine(columns.map((c) => c.header))}${CSV_EOL}`];
   const slicer = new TimeSlicer({ ...options, what: 'Export' });
   const cells = new Array<string>(columns.length);
   const size = options.chunkSize ?? 128;
@@ -242,6 +256,10 @@ async function csvBlob(rows: readonly ExportRow[], columns: readonly ExportColum
     if (i % size === 0) {
       if (part) parts.push(part);
       part = '';
+      if (parts.length >= PARTS_PER_BLOB) {
+        blobs.push(new Blob(parts));
+        parts = [];
+      }
       await slicer.step(i, rows.length);
     }
     const row = rows[i]!;
@@ -250,7 +268,7 @@ async function csvBlob(rows: readonly ExportRow[], columns: readonly ExportColum
   }
   if (part) parts.push(part);
   options.onProgress?.({ done: rows.length, total: rows.length });
-  return new Blob(parts, { type: EXPORT_MIME.csv });
+  return new Blob([...blobs, ...parts], { type: EXPORT_MIME.csv });
 }
 
 /**

@@ -1,13 +1,15 @@
-import type { ScoutbookDb, StoredEntry, StoredNote } from '../db/database';
-import { lastNotes } from '../db/last-notes';
-import { throwIfAborted } from '../import/cooperative';
-import type { Note, Pipeline, PipelineEntry } from '../schema';
-import { buildExportRows, exportRows, type ExportColumn, type ExportFormat, type ExportOptions } from './columns';
+import type { ScoutbookDb, StoredNote } from '../db/database';
+import { isNewerNote, lastNotes, type LastNote } from '../db/last-notes';
+import { TimeSlicer } from '../import/cooperative';
+import type { Pipeline } from '../schema';
+import { buildExportRows, exportRows, type ExportColumn, type ExportFormat, type ExportOptions, type ExportRow, type LastNoteLookup } from './columns';
 import { visitInPages } from './read-pages';
 import type { ScopedRows } from './scope';
 
-/** Above this many people one pass over a table beats one indexed query per person. */
+/** Above this many people one pass over the notes beats one indexed query per person. */
 const SCAN_ABOVE = 5_000;
+/** Rows resolved between two checks of the time budget. */
+const BUILD_CHUNK = 2_000;
 
 const NOTE_COLUMNS = new Set(['lastNote', 'lastNoteAt']);
 
@@ -15,36 +17,32 @@ export function needsNotes(columns: readonly ExportColumn[]): boolean {
   return columns.some((c) => NOTE_COLUMNS.has(c.id));
 }
 
-/** The newest live note per person: for a large list one paged pass over the notes instead of a query each. */
-export async function newestNotes(db: ScoutbookDb, personIds: string[], signal?: AbortSignal): Promise<Map<string, Note>> {
+/** The newest live note per person, read for this export: for a large list one paged pass over the notes. */
+export async function newestNotes(db: ScoutbookDb, personIds: string[], signal?: AbortSignal): Promise<Map<string, LastNote>> {
   if (personIds.length <= SCAN_ABOVE) return lastNotes(db, personIds);
   const wanted = new Set(personIds);
-  const out = new Map<string, Note>();
+  const out = new Map<string, LastNote>();
   await visitInPages<StoredNote>(
     db.notes,
     (n) => {
       if (n.deleted || !n.personId || !wanted.has(n.personId)) return;
-      const held = out.get(n.personId);
-      if (!held || n.createdAt > held.createdAt) out.set(n.personId, n);
+      if (isNewerNote(n, out.get(n.personId))) out.set(n.personId, { id: n.id, body: n.body, createdAt: n.createdAt });
     },
     signal,
   );
   return out;
 }
 
-/** The live entries of these people: for a large list one paged pass over the entries. */
-async function entriesOf(db: ScoutbookDb, personIds: string[], signal?: AbortSignal): Promise<PipelineEntry[]> {
-  if (personIds.length <= SCAN_ABOVE) return db.entries.where('personId').anyOf(personIds).toArray();
-  const wanted = new Set(personIds);
-  const out: StoredEntry[] = [];
-  await visitInPages<StoredEntry>(db.entries, (e) => !e.deleted && e.personId && wanted.has(e.personId) && out.push(e), signal);
-  return out;
+export interface RunExportOptions extends ExportOptions {
+  /** The popup's mirror of everyone's newest note; read from the database when absent or not `ready`. */
+  lastNotes?: LastNoteLookup & { readonly ready: boolean };
 }
 
 /**
- * Read what the picked columns need (pipeline entries only for pipeline columns, notes only for the
- * note columns) and render the file. Reads are IndexedDB requests in pages, so the UI thread stays
- * free; the rendering is time-sliced (exportRows).
+ * Render the listed rows in the picked columns. The rows come from the popup's talent bank, which
+ * holds every person and pipeline entry, and the last notes from its mirror of them, so a
+ * 100,000-row export reads nothing from IndexedDB (reading it back took 2–5 s here, more than the
+ * whole export may take). Rendering is time-sliced (exportRows).
  */
 export async function runExport(
   db: ScoutbookDb,
@@ -52,17 +50,22 @@ export async function runExport(
   pipelines: readonly Pipeline[],
   columns: readonly ExportColumn[],
   format: ExportFormat,
-  options: ExportOptions = {},
+  options: RunExportOptions = {},
 ): Promise<Blob> {
-  const ids = scoped.rows.map((r) => r.person.id);
-  const needEntries = columns.some((c) => c.shape === 'perEntry');
-  const needNotes = needsNotes(columns);
-  const [entries, notes] = await Promise.all([
-    needEntries ? entriesOf(db, ids, options.signal) : Promise.resolve([]),
-    needNotes ? newestNotes(db, ids, options.signal) : Promise.resolve(new Map<string, Note>()),
-  ]);
-  throwIfAborted(options.signal, 'Export cancelled');
-  const rows = needNotes ? scoped.rows.map((r) => ({ ...r, lastNote: notes.get(r.person.id) })) : scoped.rows;
-  const built = buildExportRows(rows, entries, pipelines, { pipelineId: scoped.pipelineId });
-  return exportRows(built, format, columns, options);
+  let notes: LastNoteLookup | undefined;
+  if (needsNotes(columns))
+    notes = options.lastNotes?.ready
+      ? options.lastNotes
+      : await newestNotes(
+          db,
+          scoped.rows.map((r) => r.person.id),
+          options.signal,
+        );
+  const slicer = new TimeSlicer({ signal: options.signal, sliceMs: options.sliceMs, what: 'Export' });
+  const rows: ExportRow[] = [];
+  for (let i = 0; i < scoped.rows.length; i += BUILD_CHUNK) {
+    await slicer.step(i, scoped.rows.length);
+    rows.push(...buildExportRows(scoped.rows.slice(i, i + BUILD_CHUNK), pipelines, { pipelineId: scoped.pipelineId, lastNotes: notes }));
+  }
+  return exportRows(rows, format, columns, options);
 }

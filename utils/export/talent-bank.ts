@@ -1,5 +1,6 @@
 import { STATUS_TEXT } from '../format/status';
-import type { Note, Person, Pipeline, PipelineEntry } from '../schema';
+import type { LastNote } from '../db/last-notes';
+import type { Person, Pipeline, PipelineEntry } from '../schema';
 import type { Column } from './csv';
 
 /** One person as the talent bank lists and exports them. */
@@ -16,8 +17,10 @@ export interface TalentRow {
     ownerId?: string;
     /** Last stage change or edit of the entry, epoch ms (the popup's last-activity column and filter). */
     activityAt: number;
+    /** The entry itself (the same object the bank holds), for exports of its dates, referrer and points. */
+    entry: PipelineEntry;
   }[];
-  lastNote?: Note;
+  lastNote?: LastNote;
 }
 
 /** The HLC's leading 15 digits are its wall-clock ms: cheaper than parsing it, for 10,000 entries at first paint. */
@@ -52,6 +55,7 @@ export function talentRows(people: Person[], entries: PipelineEntry[], pipelines
             stageId: e.stageId,
             ownerId: e.ownerId,
             activityAt: entryActivityAt(e),
+            entry: e,
           };
         }),
     }));

@@ -2,11 +2,8 @@ import { Zip, ZipDeflate } from 'fflate';
 
 /**
  * A minimal streaming XLSX (SpreadsheetML) writer: one sheet, inline strings, typed numbers and
- * dates, a bold frozen header row and column widths. Rows are appended in batches and deflated as
- * they come, so a 100,000-row sheet never exists as one string or as a million cell objects, and
- * the caller can hand the thread back between batches. (write-excel-file, which we used before,
- * builds every cell as an object and the sheet XML in one call: seconds of blocked UI and ~500 MB
- * of heap at 100k rows.)
+ * dates, a bold frozen header row and column widths, appended in batches so the caller can hand
+ * the thread back between them.
  */
 
 export type XlsxCell =
@@ -78,27 +75,65 @@ export function sheetName(name: string): string {
   return clean || 'Sheet1';
 }
 
-export interface XlsxWriterOptions {
+export interface XlsxPackageOptions {
   sheetName: string;
-  /** Width of each column, in characters. */
-  widths: number[];
   dateTimeFormat: string;
   dayFormat: string;
   /** 1 (fastest) to 9; 6 is zlib's default. */
   level?: 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
 }
 
-export class XlsxWriter {
+export interface XlsxWriterOptions extends XlsxPackageOptions {
+  /** Width of each column, in characters. */
+  widths: number[];
+}
+
+/**
+ * The sheet's XML, row batch by row batch: built where the rows are (the popup, which holds the
+ * talent bank), while the package is compressed elsewhere (xlsx-package.worker.ts).
+ */
+export class XlsxSheetXml {
+  private readonly letters: string[];
+  private rowNumber = 0;
+
+  constructor(private readonly widths: readonly number[]) {
+    this.letters = widths.map((_, i) => columnLetter(i));
+  }
+
+  head(): string {
+    const cols = this.widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('');
+    return `${XML_HEAD}<worksheet xmlns="${NS}" xmlns:r="${REL_NS}"><sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/>${cols ? `<cols>${cols}</cols>` : ''}<sheetData>`;
+  }
+
+  /** Rows (the first row written is the header, frozen). Cells beyond `widths` are dropped. */
+  rows(rows: readonly (readonly XlsxCell[])[]): string {
+    let xml = '';
+    for (const row of rows) {
+      const r = ++this.rowNumber;
+      xml += `<row r="${r}">`;
+      for (let i = 0; i < this.letters.length; i++) xml += cellXml(row[i] ?? null, `${this.letters[i]}${r}`);
+      xml += '</row>';
+    }
+    return xml;
+  }
+
+  static readonly TAIL = '</sheetData></worksheet>';
+}
+
+/**
+ * The XLSX package: the fixed parts and the sheet's XML, deflated as it comes, so a 100,000-row
+ * sheet never exists as one string. (write-excel-file, which we used before, built every cell as
+ * an object and the sheet XML in one call: seconds of blocked UI and ~500 MB of heap at 100k rows.)
+ */
+export class XlsxPackage {
   private readonly parts: Uint8Array[] = [];
   private readonly zip: Zip;
   private readonly sheet: ZipDeflate;
   private readonly encoder = new TextEncoder();
-  private readonly letters: string[];
-  private rowNumber = 0;
   private failure: Error | undefined;
   private finished = false;
 
-  constructor(private readonly options: XlsxWriterOptions) {
+  constructor(options: XlsxPackageOptions) {
     this.zip = new Zip((error, chunk, final) => {
       if (error) this.failure = error;
       else this.parts.push(chunk);
@@ -120,36 +155,43 @@ export class XlsxWriter {
     small('xl/styles.xml', stylesXml(options.dateTimeFormat, options.dayFormat));
     this.sheet = new ZipDeflate('xl/worksheets/sheet1.xml', { level });
     this.zip.add(this.sheet);
-    this.letters = options.widths.map((_, i) => columnLetter(i));
-    const cols = options.widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('');
-    this.push(
-      `${XML_HEAD}<worksheet xmlns="${NS}" xmlns:r="${REL_NS}"><sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/>${cols ? `<cols>${cols}</cols>` : ''}<sheetData>`,
-    );
   }
 
-  private push(xml: string, final = false): void {
-    this.sheet.push(this.encoder.encode(xml), final);
+  /** Append to the sheet's XML. */
+  push(xml: string): void {
+    this.sheet.push(this.encoder.encode(xml));
     if (this.failure) throw this.failure;
   }
 
-  /** Append rows (the first row written is the header, frozen). Cells beyond `widths` are dropped. */
-  addRows(rows: readonly (readonly XlsxCell[])[]): void {
-    let xml = '';
-    for (const row of rows) {
-      const r = ++this.rowNumber;
-      xml += `<row r="${r}">`;
-      for (let i = 0; i < this.letters.length; i++) xml += cellXml(row[i] ?? null, `${this.letters[i]}${r}`);
-      xml += '</row>';
-    }
-    this.push(xml);
-  }
-
-  /** Close the sheet and the zip; the parts are the file. */
+  /** Close the sheet (its XML must be complete) and the zip; the parts are the file. */
   finish(): Uint8Array[] {
-    this.push('</sheetData></worksheet>', true);
+    this.sheet.push(new Uint8Array(0), true);
     this.zip.end();
     if (this.failure) throw this.failure;
     if (!this.finished) throw new Error('the XLSX archive did not finish');
     return this.parts;
+  }
+}
+
+/** Sheet XML and package together, on one thread. */
+export class XlsxWriter {
+  private readonly xml: XlsxSheetXml;
+  private readonly pkg: XlsxPackage;
+
+  constructor(options: XlsxWriterOptions) {
+    this.xml = new XlsxSheetXml(options.widths);
+    this.pkg = new XlsxPackage(options);
+    this.pkg.push(this.xml.head());
+  }
+
+  /** Append rows (the first row written is the header, frozen). Cells beyond `widths` are dropped. */
+  addRows(rows: readonly (readonly XlsxCell[])[]): void {
+    this.pkg.push(this.xml.rows(rows));
+  }
+
+  /** Close the sheet and the zip; the parts are the file. */
+  finish(): Uint8Array[] {
+    this.pkg.push(XlsxSheetXml.TAIL);
+    return this.pkg.finish();
   }
 }

@@ -1,11 +1,12 @@
 import { TimeSlicer, throwIfAborted } from '../import/cooperative';
 import type { ExportColumn, ExportOptions, ExportRow } from './columns';
-import { XlsxWriter, type XlsxCell } from './xlsx-writer';
+import { xlsxPackageSink } from './xlsx-package-sink';
+import { XlsxSheetXml, type XlsxCell } from './xlsx-writer';
 
 export const XLSX_DATE_FORMAT = 'yyyy-mm-dd hh:mm';
 export const XLSX_DAY_FORMAT = 'yyyy-mm-dd';
 const MAX_WIDTH = 60;
-/** Rows turned into XML and deflated between two checks of the time budget. */
+/** Rows turned into XML and sent to be deflated at a time. */
 const BATCH = 250;
 
 /**
@@ -34,31 +35,32 @@ export function xlsxCell(column: ExportColumn, row: ExportRow): XlsxCell {
 }
 
 /**
- * XLSX with typed dates, a frozen bold header row and column widths, written and compressed in
- * batches that hand the thread back when the time budget is used up.
+ * XLSX with typed dates, a frozen bold header row and column widths. The sheet's XML is built here
+ * in time slices, and compressed into the package by a worker as it comes (xlsx-package-sink.ts).
  */
 export async function toXlsx(
   rows: readonly ExportRow[],
   columns: readonly ExportColumn[],
   options: ExportOptions & { sheetName?: string } = {},
 ): Promise<Blob> {
-  const writer = new XlsxWriter({
-    sheetName: options.sheetName ?? 'Scoutbook',
-    widths: columns.map((c) => Math.min(MAX_WIDTH, Math.max(c.width, c.header.length + 2))),
-    dateTimeFormat: XLSX_DATE_FORMAT,
-    dayFormat: XLSX_DAY_FORMAT,
-    level: 1,
-  });
-  writer.addRows([columns.map((c): XlsxCell => ({ kind: 'text', value: c.header, bold: true }))]);
-  const slicer = new TimeSlicer({ ...options, what: 'Export' });
-  for (let i = 0; i < rows.length; i += BATCH) {
-    await slicer.step(i, rows.length);
-    const batch: XlsxCell[][] = [];
-    for (const row of rows.slice(i, i + BATCH)) batch.push(columns.map((c) => xlsxCell(c, row)));
-    writer.addRows(batch);
+  const sheet = new XlsxSheetXml(columns.map((c) => Math.min(MAX_WIDTH, Math.max(c.width, c.header.length + 2))));
+  const sink = xlsxPackageSink({ sheetName: options.sheetName ?? 'Scoutbook', dateTimeFormat: XLSX_DATE_FORMAT, dayFormat: XLSX_DAY_FORMAT, level: 1 });
+  try {
+    await sink.push(sheet.head() + sheet.rows([columns.map((c): XlsxCell => ({ kind: 'text', value: c.header, bold: true }))]));
+    const slicer = new TimeSlicer({ ...options, what: 'Export' });
+    for (let i = 0; i < rows.length; i += BATCH) {
+      await slicer.step(i, rows.length);
+      const batch: XlsxCell[][] = [];
+      for (const row of rows.slice(i, i + BATCH)) batch.push(columns.map((c) => xlsxCell(c, row)));
+      await sink.push(sheet.rows(batch));
+    }
+    throwIfAborted(options.signal, 'Export cancelled');
+    await sink.push(XlsxSheetXml.TAIL);
+    const blob = await sink.finish('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    options.onProgress?.({ done: rows.length, total: rows.length });
+    return blob;
+  } catch (e) {
+    sink.cancel();
+    throw e;
   }
-  throwIfAborted(options.signal, 'Export cancelled');
-  const parts = writer.finish();
-  options.onProgress?.({ done: rows.length, total: rows.length });
-  return new Blob(parts as BlobPart[], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
 }

@@ -1,5 +1,5 @@
 import type { TalentRow } from '@/utils/export/talent-bank';
-import type { Person, PersonStatus } from '@/utils/schema';
+import type { Person, PersonStatus, PipelineEntry } from '@/utils/schema';
 import { formatHlc } from '@/utils/sync/hlc';
 
 export const NOW = Date.UTC(2026, 10, 21, 12);
@@ -23,14 +23,20 @@ export function row(p: Partial<Person> & { name: string }, stages: Partial<Talen
       tags: [],
       ...p,
     },
-    stages: stages.map((s, i) => ({
-      pipeline: 'Recruiting',
-      stage: 'Sourced',
-      entryId: `${id.slice(0, 24)}E${i}`,
-      pipelineId: '0000000000000000000000RECR',
-      stageId: 'sourced',
-      activityAt: updatedAt,
-      ...s,
-    })),
+    stages: stages.map((s, i) => {
+      const stage = { pipeline: 'Recruiting', stage: 'Sourced', entryId: `${id.slice(0, 24)}E${i}`, pipelineId: '0000000000000000000000RECR', stageId: 'sourced', activityAt: updatedAt, ...s };
+      const entry: PipelineEntry = {
+        id: stage.entryId,
+        personId: id,
+        pipelineId: stage.pipelineId,
+        stageId: stage.stageId,
+        ownerId: stage.ownerId,
+        history: [{ stageId: stage.stageId, at: stage.activityAt }],
+        createdAt: stage.activityAt,
+        updatedAt: formatHlc({ ms: stage.activityAt, counter: 0, node: 'test' }),
+        deleted: false,
+      };
+      return { entry, ...stage };
+    }),
   };
 }

@@ -88,10 +88,11 @@ export async function rawImportWrite(arg: { people: number }): Promise<number> {
 }
 
 /**
- * The floor under `export.*_100k` with the default columns: what the export worker reads, read
- * raw. Every person, every pipeline entry and every note (for the last-note column), each table in
- * pages of 5,000 records by primary key (one getAll each), the three tables at once, as
- * utils/export/read-pages.ts and export-job.ts do. Returns ms and the records read.
+ * The reference beside `export.*_100k` with the default columns: what an export would read to
+ * render from the database rather than from the popup's memory (as it did until issue 6's last
+ * session), read raw. Every person, every pipeline entry and every note (for the last-note
+ * column), each table in pages of 5,000 records by primary key (one getAll each), the three tables
+ * at once, as utils/export/read-pages.ts does. Returns ms and the records read.
  */
 export async function rawExportRead(arg: { dbName: string; page: number }): Promise<{ ms: number; records: number }> {
   const db = await new Promise<IDBDatabase>((resolve, reject) => {

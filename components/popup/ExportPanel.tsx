@@ -11,6 +11,7 @@ import { isAbortError, type Progress } from '@/utils/import/cooperative';
 import type { Pipeline } from '@/utils/schema';
 import { useI18n } from './i18n/I18nProvider';
 import type { LastNoteMirror } from './last-note-mirror';
+import { throttledProgress } from './throttled-progress';
 import { NamedOptions } from './NamedOptions';
 
 /**
@@ -92,7 +93,7 @@ export function ExportPanel({ rows, pipelines, allRows, selectedIds, initialScop
     // Marks for the export benchmarks: this page's own timeline, never a web page's.
     performance.mark('scoutbook:export-start', { detail: { rows: total, format: prefs.format } });
     try {
-      const options = { signal: abort.signal, onProgress: (p: Progress) => setRunning({ abort, done: p.done, total: p.total }) };
+      const options = { signal: abort.signal, onProgress: throttledProgress((p: Progress) => setRunning({ abort, done: p.done, total: p.total })) };
       const blob = await runExport(getDb(), scoped, pipelines, pickColumns(prefs.columns), prefs.format, { ...options, lastNotes });
       const stage = scope.kind === 'pipeline' ? pipeline?.stages.find((s) => s.id === scope.stageId)?.name : undefined;
       const name = scope.kind === 'pipeline' ? [pipeline?.name ?? '', stage ?? ''] : [scope.kind === 'listed' ? '' : scope.kind === 'all' ? 'talent-bank' : 'selection'];

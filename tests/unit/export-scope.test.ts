@@ -58,12 +58,15 @@ describe('the streaming XLSX writer', () => {
     const writer = new XlsxWriter({ sheetName: 'S', widths: [10, 10, 10], dateTimeFormat: 'yyyy-mm-dd hh:mm', dayFormat: 'yyyy-mm-dd' });
     writer.addRows([[{ kind: 'text', value: 'H', bold: true }, null, null]]);
     writer.addRows([[{ kind: 'text', value: 'x'.repeat(40_000) }, { kind: 'number', value: 18 }, { kind: 'date', value: new Date(Date.UTC(2024, 4, 30, 12)) }]]);
+    writer.addRows([[{ kind: 'text', value: ' indented' }, { kind: 'text', value: 'line\n' }, null]]);
     const files = unzipSync(new Uint8Array(Buffer.concat(writer.finish())));
     expect(Object.keys(files).sort()).toEqual(['[Content_Types].xml', '_rels/.rels', 'xl/_rels/workbook.xml.rels', 'xl/styles.xml', 'xl/workbook.xml', 'xl/worksheets/sheet1.xml']);
     const sheet = new TextDecoder().decode(files['xl/worksheets/sheet1.xml']);
     expect(sheet).toContain('<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>');
-    expect(sheet).toContain('<c r="A1" s="1" t="inlineStr"><is><t xml:space="preserve">H</t></is></c>');
-    expect(sheet).toContain(`<t xml:space="preserve">${'x'.repeat(32_767)}</t>`);
+    expect(sheet).toContain('<c r="A1" s="1" t="inlineStr"><is><t>H</t></is></c>');
+    expect(sheet).toContain(`<t>${'x'.repeat(32_767)}</t>`);
+    expect(sheet).toContain('<c r="A3" t="inlineStr"><is><t xml:space="preserve"> indented</t></is></c>');
+    expect(sheet).toContain('<c r="B3" t="inlineStr"><is><t xml:space="preserve">line\n</t></is></c>');
     expect(sheet).not.toContain('x'.repeat(32_768));
     expect(sheet).toContain('<c r="B2"><v>18</v></c>');
     expect(sheet).toContain('<c r="C2" s="2"><v>45442.5</v></c>');

@@ -48,6 +48,8 @@ function excelSerial(d: Date): number {
   return d.getTime() / 86_400_000 + EXCEL_EPOCH_DAYS;
 }
 
+const EDGE_SPACE = /^\s|\s$/;
+
 function cellXml(cell: XlsxCell, ref: string): string {
   if (cell === null) return '';
   if (cell.kind === 'number') return Number.isFinite(cell.value) ? `<c r="${ref}"><v>${cell.value}</v></c>` : '';
@@ -58,7 +60,10 @@ function cellXml(cell: XlsxCell, ref: string): string {
   }
   const text = cell.value.length > MAX_CELL_CHARS ? cell.value.slice(0, MAX_CELL_CHARS) : cell.value;
   const style = cell.bold ? ` s="${STYLE.bold}"` : '';
-  return `<c r="${ref}"${style} t="inlineStr"><is><t xml:space="preserve">${escapeXml(text)}</t></is></c>`;
+  // Spreadsheet apps trim a text's outer whitespace unless told to keep it; saying so on every
+  // cell made a fifth of a 100,000-row sheet's XML.
+  const space = EDGE_SPACE.test(text) ? ' xml:space="preserve"' : '';
+  return `<c r="${ref}"${style} t="inlineStr"><is><t${space}>${escapeXml(text)}</t></is></c>`;
 }
 
 const CONTENT_TYPES = `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>`;

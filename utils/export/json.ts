@@ -1,5 +1,5 @@
 import { TimeSlicer } from '../import/cooperative';
-import type { CellValue, ExportColumn, ExportOptions, ExportRow } from './columns';
+import type { CellValue, ExportColumn, ExportOptions, ExportRow, ExportRowSource } from './columns';
 import { formatLocalDay } from './dates';
 
 type JsonValue = string | number | null;
@@ -23,15 +23,18 @@ export function jsonRow(row: ExportRow, columns: readonly ExportColumn[]): Recor
   return out;
 }
 
+/** Rows made and rendered at a time (see ExportRowSource). */
+const BATCH = 128;
+
 /** The rows as a JSON array, built in parts (one row per line) so a large export never stalls the UI. */
-export async function toJsonText(rows: readonly ExportRow[], columns: readonly ExportColumn[], options: ExportOptions = {}): Promise<string[]> {
+export async function toJsonText(source: ExportRowSource, columns: readonly ExportColumn[], options: ExportOptions = {}): Promise<string[]> {
   const parts: string[] = ['['];
   const slicer = new TimeSlicer({ ...options, what: 'Export' });
-  for (const [i, row] of rows.entries()) {
-    await slicer.step(i, rows.length);
-    parts.push(`${i === 0 ? '\n' : ',\n'}${JSON.stringify(jsonRow(row, columns))}`);
+  for (let from = 0; from < source.length; from += BATCH) {
+    await slicer.step(from, source.length);
+    source.rows(from, from + BATCH).forEach((row, i) => parts.push(`${from + i === 0 ? '\n' : ',\n'}${JSON.stringify(jsonRow(row, columns))}`));
   }
-  parts.push(rows.length ? '\n]\n' : ']\n');
-  options.onProgress?.({ done: rows.length, total: rows.length });
+  parts.push(source.length ? '\n]\n' : ']\n');
+  options.onProgress?.({ done: source.length, total: source.length });
   return parts;
 }

@@ -1,15 +1,12 @@
 import type { ScoutbookDb, StoredNote } from '../db/database';
 import { isNewerNote, lastNotes, type LastNote } from '../db/last-notes';
-import { TimeSlicer } from '../import/cooperative';
 import type { Pipeline } from '../schema';
-import { buildExportRows, exportRows, type ExportColumn, type ExportFormat, type ExportOptions, type ExportRow, type LastNoteLookup } from './columns';
+import { buildExportRows, exportRows, type ExportColumn, type ExportFormat, type ExportOptions, type LastNoteLookup } from './columns';
 import { visitInPages } from './read-pages';
 import type { ScopedRows } from './scope';
 
 /** Above this many people one pass over the notes beats one indexed query per person. */
 const SCAN_ABOVE = 5_000;
-/** Rows resolved between two checks of the time budget. */
-const BUILD_CHUNK = 2_000;
 
 const NOTE_COLUMNS = new Set(['lastNote', 'lastNoteAt']);
 
@@ -61,11 +58,7 @@ export async function runExport(
           scoped.rows.map((r) => r.person.id),
           options.signal,
         );
-  const slicer = new TimeSlicer({ signal: options.signal, sliceMs: options.sliceMs, what: 'Export' });
-  const rows: ExportRow[] = [];
-  for (let i = 0; i < scoped.rows.length; i += BUILD_CHUNK) {
-    await slicer.step(i, scoped.rows.length);
-    rows.push(...buildExportRows(scoped.rows.slice(i, i + BUILD_CHUNK), pipelines, { pipelineId: scoped.pipelineId, lastNotes: notes }));
-  }
-  return exportRows(rows, format, columns, options);
+  const build = { pipelineId: scoped.pipelineId, lastNotes: notes };
+  const source = { length: scoped.rows.length, rows: (from: number, to: number) => buildExportRows(scoped.rows.slice(from, to), pipelines, build) };
+  return exportRows(source, format, columns, options);
 }

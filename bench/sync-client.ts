@@ -183,27 +183,62 @@ export interface ClientSyncResult {
   floorCpu: number[];
 }
 
-export async function measureClientSync(o: ClientSyncOptions): Promise<ClientSyncResult> {
+/** A sync server in a scratch directory, holding `people` numbered people and tokens to read and write them. */
+export async function seededServer(people: number, log: (line: string) => void) {
   const dir = mkdtempSync(join(tmpdir(), 'scoutbook-client-sync-'));
   const db = join(dir, 'sync.sqlite');
+  const store = await openStore(db);
+  const reader = (await createToken(store.db, 'bench', 'reader@bench.example')).token;
+  const writer = (await createToken(store.db, 'bench', 'writer@bench.example')).token;
+  const team = await store.db.selectFrom('teams').select('id').executeTakeFirstOrThrow();
+  const at = Date.now() - 60_000;
+  const ids: string[] = [];
+  for (let n = 0; n < people; n += 200) {
+    const batch = numberedBatch(n, Math.min(200, people - n), 'seed', at);
+    ids.push(...batch.map((m) => m.id));
+    await applyPush(store.db, { teamId: team.id, email: 'writer@bench.example' }, batch);
+  }
+  await store.close();
   let server: Awaited<ReturnType<typeof startServe>> | undefined;
   try {
-    const store = await openStore(db);
-    const reader = (await createToken(store.db, 'bench', 'reader@bench.example')).token;
-    const writer = (await createToken(store.db, 'bench', 'writer@bench.example')).token;
-    const team = await store.db.selectFrom('teams').select('id').executeTakeFirstOrThrow();
-    const at = Date.now() - 60_000;
-    const ids: string[] = [];
-    for (let n = 0; n < o.people; n += 200) {
-      const batch = numberedBatch(n, Math.min(200, o.people - n), 'seed', at);
-      ids.push(...batch.map((m) => m.id));
-      await applyPush(store.db, { teamId: team.id, email: 'writer@bench.example' }, batch);
-    }
-    await store.close();
     server = await startServe(db);
-    o.log(`[sync] ${o.people.toLocaleString('en')} people on ${server.url}`);
-    const url = server.url;
+  } catch (e) {
+    await stopServe(undefined, dir);
+    throw e;
+  }
+  log(`[sync] ${people.toLocaleString('en')} people on ${server.url}`);
+  const running = server;
+  return { url: running.url, reader, writer, ids, stop: () => stopServe(running, dir) };
+}
 
+/**
+ * One initial-sync sample in a fresh profile already launched: the floor first (same profile, same
+ * minute), then the sync until the last person is found. Leaves the page open for more.
+ */
+export async function initialSample(
+  ext: Awaited<ReturnType<typeof launchWithExtension>>,
+  extensionDir: string,
+  server: { url: string; reader: string },
+  people: number,
+  log: (line: string) => void,
+  options: { floor?: boolean; beforeSync?: () => Promise<void> } = {},
+) {
+  const page = await extensionPage(ext);
+  // Without the floor (A/B runs alternating builds quickly): NaN.
+  const put = options.floor === false ? { value: NaN, cpuMs: undefined } : await withCpu(extensionDir, () => inPage(page, rawIndexedDbPut, { rows: people }));
+  if (options.floor !== false) log(`[sync] IndexedDB floor, ${people.toLocaleString('en')} rows put directly: ${(put.value / 1000).toFixed(2)} s (Chromium CPU ${put.cpuMs ?? '?'} ms)`);
+  await options.beforeSync?.();
+  const synced = await withCpu(extensionDir, () => inPage(page, syncAndFind, { serverUrl: server.url, token: server.reader, key: profileKey(people - 1) }));
+  const r = synced.value;
+  if (r.ms === undefined) throw new Error(`initial sync: ${r.error}`);
+  log(`[sync] initial sync of ${people.toLocaleString('en')} records: ${(r.ms / 1000).toFixed(2)} s (Chromium CPU ${synced.cpuMs ?? '?'} ms)`);
+  return { page, floor: put.value, floorCpu: put.cpuMs, initial: r.ms, initialCpu: synced.cpuMs };
+}
+
+export async function measureClientSync(o: ClientSyncOptions): Promise<ClientSyncResult> {
+  const server = await seededServer(o.people, o.log);
+  try {
+    const { url, writer, ids } = server;
     const initial: number[] = [];
     const floor: number[] = [];
     const incremental: number[] = [];
@@ -212,17 +247,12 @@ export async function measureClientSync(o: ClientSyncOptions): Promise<ClientSyn
     for (let s = 0; s < o.initialSamples; s++) {
       const ext = await launchWithExtension({ extensionDir: o.extensionDir });
       try {
-        const page = await extensionPage(ext);
-        const put = await withCpu(o.extensionDir, () => inPage(page, rawIndexedDbPut, { rows: o.people }));
-        floor.push(put.value);
-        if (put.cpuMs !== undefined) floorCpu.push(put.cpuMs);
-        o.log(`[sync] IndexedDB floor, ${o.people.toLocaleString('en')} rows put directly: ${(floor.at(-1)! / 1000).toFixed(2)} s (Chromium CPU ${put.cpuMs ?? '?'} ms)`);
-        const synced = await withCpu(o.extensionDir, () => inPage(page, syncAndFind, { serverUrl: url, token: reader, key: profileKey(o.people - 1) }));
-        const r = synced.value;
-        if (r.ms === undefined) throw new Error(`initial sync: ${r.error}`);
-        initial.push(r.ms);
-        if (synced.cpuMs !== undefined) initialCpu.push(synced.cpuMs);
-        o.log(`[sync] initial sync of ${o.people.toLocaleString('en')} records: ${(r.ms / 1000).toFixed(2)} s (Chromium CPU ${synced.cpuMs ?? '?'} ms)`);
+        const sample = await initialSample(ext, o.extensionDir, server, o.people, o.log);
+        const { page } = sample;
+        floor.push(sample.floor);
+        if (sample.floorCpu !== undefined) floorCpu.push(sample.floorCpu);
+        initial.push(sample.initial);
+        if (sample.initialCpu !== undefined) initialCpu.push(sample.initialCpu);
         // Incremental syncs in the last profile, once it holds everything.
         if (s < o.initialSamples - 1) continue;
         for (let k = 0; k < o.incrementalSamples; k++) {
@@ -240,6 +270,6 @@ export async function measureClientSync(o: ClientSyncOptions): Promise<ClientSyn
     }
     return { initial, floor, incremental, initialCpu, floorCpu };
   } finally {
-    await stopServe(server, dir);
+    await server.stop();
   }
 }

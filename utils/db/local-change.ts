@@ -4,7 +4,7 @@ import type { HybridClock } from '../sync/hlc';
 import { fieldsAt, latestClock, mergeFields, type FieldState } from '../sync/merge';
 import { queueMutations } from '../sync/outbox';
 import type { Mutation, SyncedRecord } from '../sync/protocol';
-import type { MetaRow, ScoutbookDb } from './database';
+import type { ScoutbookDb } from './database';
 
 export const TABLE_OF = {
   person: 'people',
@@ -183,24 +183,40 @@ function newRow(rec: SyncedRecord): Row {
 }
 
 /**
- * Apply a pulled page in one transaction: one key-range read, at most one bulkGet and one bulkPut
- * per table, rather than a get and a put per record (a 100,000-record first sync is 100 pages).
- * Returns how many records changed something locally. `alsoPut` (the sync cursor) is written in
- * the same transaction.
+ * The sync cursor moving with a page: the page commits only if the cursor still holds `from` when
+ * its transaction runs, and leaves `to` in it: a page never commits without its cursor, out of
+ * order, or after the page before it failed, however its writes are scheduled.
  */
-export async function applyPulledPage(db: ScoutbookDb, page: PulledPage, alsoPut?: MetaRow): Promise<number> {
+export interface CursorMove {
+  key: string;
+  from: unknown;
+  to: unknown;
+}
+
+/** A page found the cursor elsewhere than where its predecessor should have left it: written out of order, or after a failure. */
+export class PageOrderError extends Error {}
+
+/**
+ * Apply a pulled page in one transaction, all of it or nothing: one key-range read, at most one
+ * bulkGet and one bulkPut per table, rather than a get and a put per record. Returns how many
+ * records changed something locally. `cursor` is checked and moved in the same transaction
+ * (CursorMove).
+ */
+export async function applyPulledPage(db: ScoutbookDb, page: PulledPage, cursor?: CursorMove): Promise<number> {
   const { records, asNew } = page;
-  if (!records.length) {
-    if (alsoPut) await db.meta.put(alsoPut);
-    return 0;
-  }
   let changedCount = 0;
   const tableNames = [...new Set(records.map((r) => TABLE_OF[r.entity]))];
   await db.transaction('rw', [...tableNames.map((t) => db.table(t)), db.meta], async () => {
+    const held = cursor ? db.meta.get(cursor.key) : undefined;
+    held?.catch(() => {}); // awaited below, after the reads sent alongside
     const rows = new Map<string, Map<string, Row | undefined>>();
     for (const name of tableNames) {
       const ids = [...new Set(records.filter((r) => TABLE_OF[r.entity] === name).map((r) => r.id))];
       rows.set(name, await storedRows(db, name, ids));
+    }
+    if (cursor) {
+      const found = (await held)?.value;
+      if (found !== cursor.from) throw new PageOrderError(`this page follows cursor ${String(cursor.from)}, but the stored cursor is ${String(found)}`);
     }
     const written = new Map<string, Map<string, Row>>(tableNames.map((t) => [t, new Map()]));
     records.forEach((rec, i) => {
@@ -208,8 +224,8 @@ export async function applyPulledPage(db: ScoutbookDb, page: PulledPage, alsoPut
       const current = rows.get(table)!.get(rec.id);
       const prepared = asNew[i]!;
       try {
-        if ('error' in prepared) throw new InvalidRecordError(prepared.error);
-        const { row, changed } = current ? mergedRow(rec.entity, rec.id, current, { data: rec.data, clocks: rec.clocks }) : { row: prepared.row, changed: true };
+        if (!current && 'error' in prepared) throw new InvalidRecordError(prepared.error);
+        const { row, changed } = current ? mergedRow(rec.entity, rec.id, current, { data: rec.data, clocks: rec.clocks }) : { row: (prepared as { row: Row }).row, changed: true };
         if (changed) {
           rows.get(table)!.set(rec.id, row);
           written.get(table)!.set(rec.id, row);
@@ -222,7 +238,7 @@ export async function applyPulledPage(db: ScoutbookDb, page: PulledPage, alsoPut
     });
     const writes: Promise<unknown>[] = [];
     for (const [name, byId] of written) if (byId.size) writes.push(db.table(name).bulkPut([...byId.values()]));
-    if (alsoPut) writes.push(db.meta.put(alsoPut));
+    if (cursor) writes.push(db.meta.put({ key: cursor.key, value: cursor.to }));
     await Promise.all(writes);
   });
   return changedCount;

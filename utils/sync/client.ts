@@ -100,16 +100,18 @@ async function pushQueued(store: Store, settings: SyncSettings, fetchFn: Fetch):
 /** Pull everything newer than our cursor, page by page. Returns how many records changed something. */
 async function pullNew(store: Store, settings: SyncSettings, fetchFn: Fetch): Promise<number> {
   let pulled = 0;
-  const cursor = (await metaValue<number>(store.db, 'syncCursor')) ?? 0;
+  const stored = await metaValue<number>(store.db, 'syncCursor');
   const fetchPage = (after: number) => {
     const page = call(settings, fetchFn, `v1/sync/pull?cursor=${after}&limit=${MAX_PULL_LIMIT}`, PulledPage);
-    page.catch(() => {}); // awaited below, or abandoned when applying the previous page failed
+    page.catch(() => {}); // awaited below, or abandoned when applying an earlier page failed
     return page;
   };
   // Three things overlap: the next page is fetched, and the one after it checked (its records
-  // validated as new ones), while this page is written to IndexedDB. Pages are still written, and
-  // the cursor moved, strictly in order.
-  let next = fetchPage(cursor);
+  // validated as new ones), while this page is written to IndexedDB. Pages are written strictly in
+  // order, and each checks in its own transaction that the cursor is where the page before left it
+  // (CursorMove): a page never commits without its cursor, out of order, or after one that failed.
+  let next = fetchPage(stored ?? 0);
+  let from: number | undefined = stored;
   let writing: Promise<void> = Promise.resolve();
   try {
     for (;;) {
@@ -117,11 +119,11 @@ async function pullNew(store: Store, settings: SyncSettings, fetchFn: Fetch): Pr
       if (page.hasMore) next = fetchPage(page.cursor);
       const prepared = preparePulledPage(store.clock, page.records);
       await writing;
-      // The cursor moves in the page's own transaction: one commit per page, and never ahead of its records.
-      writing = applyPulledPage(store.db, prepared, { key: 'syncCursor', value: page.cursor }).then((changed) => {
+      writing = applyPulledPage(store.db, prepared, { key: 'syncCursor', from, to: page.cursor }).then((changed) => {
         pulled += changed;
       });
       writing.catch(() => {}); // awaited before the next write, or below
+      from = page.cursor;
       if (!page.hasMore) break;
     }
   } finally {

@@ -41,6 +41,9 @@ function loadEngine(): Promise<SearchEngine> {
   return engineLoading;
 }
 
+/** Beyond this many changed people, the index is built again in slices rather than updated in one task. */
+const REBUILD_ABOVE = 2000;
+
 /**
  * The notes' search extras, read in pages and kept as the few fields searchExtras reads. The whole
  * table at once (300,000 notes with their clocks at 100,000 people) was a second-long task and held
@@ -129,18 +132,23 @@ export function useSearch(data: PopupData | undefined, typed: string): TalentRow
     return () => abort.abort();
   }, [engine, complete, hasRows, index, lastNotes]);
 
-  // People changed since the index was built: re-index just them.
+  // People changed since the index was built: re-index just them. Many at once (an import, a
+  // restore) are indexed again by a new build, in slices: 100,000 imported people re-indexed here
+  // held the popup's thread for two seconds in one task.
   useEffect(() => {
     if (!engine || !index || !rows) return;
+    const stale = rows.filter((r) => indexed.current.get(r.person.id) !== r.person.updatedAt);
+    if (stale.length > REBUILD_ABOVE) {
+      setIndex(undefined);
+      return;
+    }
     let changed = false;
-    for (const r of rows) {
-      if (indexed.current.get(r.person.id) === r.person.updatedAt) continue;
+    for (const r of stale) {
       engine.updateIndex(index, r.person);
       indexed.current.set(r.person.id, r.person.updatedAt);
       changed = true;
     }
     // The index is a mutable structure outside React; the version tells React it changed.
-    // eslint-disable-next-line react-hooks/set-state-in-effect
     if (changed) setVersion((v) => v + 1);
   }, [engine, index, rows]);
 

@@ -4,6 +4,7 @@ import type { ScoutbookDb } from '../db/database';
 import { applyLocalChanges, type LocalChange } from '../db/local-change';
 import type { Store } from '../db/store';
 import { PipelineEntry } from '../schema';
+import { BatchSizer, taskEndProbe } from './batch-size';
 import { throwIfAborted, unwrapDexieError, type CooperativeOptions } from './cooperative';
 import {
   mergeChanges,
@@ -37,23 +38,26 @@ const ENTRY_FIELDS = new Set(Object.keys(PipelineEntry.shape));
 /**
  * Ids for the records an import creates. ulid() draws 16 random numbers from WebCrypto per id
  * (3 s of a 100,000-person import in Chromium); a monotonic factory draws them once per
- * millisecond and counts up within it, and its ids are still ulids.
+ * millisecond and counts up within it, and its ids are still ulids. An import seeds every id with
+ * its own start time (the records' createdAt), so the factory draws once per import instead of
+ * once per millisecond of the write (a tenth of a batch's task on a loaded machine).
  */
 const newId = monotonicFactory();
 
+/** The fields that are set: an absent value is not written (and not clocked). */
 function defined(fields: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
+  const out: Record<string, unknown> = {};
+  for (const key in fields) if (fields[key] !== undefined) out[key] = fields[key];
+  return out;
 }
 
 type Op =
-  | { kind: 'create'; lines: number[]; person: IncomingPerson }
-  | { kind: 'merge'; lines: number[]; person: IncomingPerson; personId: string };
+  | { kind: 'create'; lines: readonly number[]; person: IncomingPerson }
+  | { kind: 'merge'; lines: readonly number[]; person: IncomingPerson; personId: string };
 
-function operations(plan: ImportPlan, decisions: ReadonlyMap<number, DuplicateDecision>, skipped: LineMessage[]): Op[] {
-  const ops: Op[] = [
-    ...plan.create.map((c): Op => ({ kind: 'create', lines: c.lines, person: c.person })),
-    ...plan.merge.map((m): Op => ({ kind: 'merge', lines: m.lines, person: m.person, personId: m.personId })),
-  ];
+/** The possible duplicates the user decided to import, as operations; the others are noted in `skipped`. */
+function decidedDuplicates(plan: ImportPlan, decisions: ReadonlyMap<number, DuplicateDecision>, skipped: LineMessage[]): Op[] {
+  const ops: Op[] = [];
   for (const d of plan.possibleDuplicates) {
     const decision = decisions.get(d.line);
     if (decision === undefined || decision === 'skip') {
@@ -66,6 +70,17 @@ function operations(plan: ImportPlan, decisions: ReadonlyMap<number, DuplicateDe
     }
   }
   return ops;
+}
+
+/**
+ * Every operation of the plan in order, made as it is written rather than all up front (100,000
+ * operation objects were an 80 ms task at the start of the write, and stayed on the heap for the
+ * collector to walk through the whole write).
+ */
+function* operations(plan: ImportPlan, duplicates: readonly Op[]): Generator<Op> {
+  for (const c of plan.create) yield { kind: 'create', lines: c.lines, person: c.person };
+  for (const m of plan.merge) yield { kind: 'merge', lines: m.lines, person: m.person, personId: m.personId };
+  yield* duplicates;
 }
 
 function addTo<V>(map: Map<string, Set<V>>, key: string, value: V): void {
@@ -93,14 +108,6 @@ export async function existingPeople(db: ScoutbookDb, options: ExistingOptions =
   });
 }
 
-/**
- * Records per applyLocalChanges call: its merging, validation and structured cloning run in one
- * task, ~0.25 ms per record on this machine at a load of 2: 400 made tasks of ~100 ms there, the
- * limit of issue 6. (Preparing the next batch while the database writes the previous one, in
- * concurrent Dexie sub-transactions, broke Dexie's zones and let a cancelled import commit.)
- */
-const BATCH = 200;
-
 interface Pending {
   changes: LocalChange[];
   /** How many of the plan's operations are done once these changes are written. */
@@ -116,7 +123,8 @@ interface Pending {
 export async function applyImport(store: Store, plan: ImportPlan, options: ApplyOptions = {}): Promise<ApplyResult> {
   const { db, clock } = store;
   const result: ApplyResult = { created: 0, merged: 0, notes: 0, entries: 0, skipped: [] };
-  const ops = operations(plan, options.decisions ?? new Map(), result.skipped);
+  const duplicates = decidedDuplicates(plan, options.decisions ?? new Map(), result.skipped);
+  const total = plan.create.length + plan.merge.length + duplicates.length;
   throwIfAborted(options.signal, 'Import cancelled');
 
   await db.transaction('rw', [db.people, db.notes, db.entries, db.pipelines, db.outbox, db.meta], async () => {
@@ -125,18 +133,20 @@ export async function applyImport(store: Store, plan: ImportPlan, options: Apply
     const now = store.now();
 
     // What the merges need to know about the people they merge into, read once.
-    const mergeIds = [...new Set(ops.filter((o) => o.kind === 'merge').map((o) => (o as { personId: string }).personId))];
+    const merges = [...plan.merge, ...duplicates.flatMap((o) => (o.kind === 'merge' ? [o] : []))];
+    const mergeIds = [...new Set(merges.map((m) => m.personId))];
     const current = new Map<string, ExistingPerson | undefined>();
     const held = mergeIds.length ? await db.people.bulkGet(mergeIds) : [];
     mergeIds.forEach((id, i) => current.set(id, held[i] as ExistingPerson | undefined));
-    const withNotes = mergeIds.filter((id) => ops.some((o) => o.kind === 'merge' && o.personId === id && o.person.notes.length));
+    // One pass, not a scan of every operation per merged person (quadratic for a big re-import).
+    const withNotes = [...new Set(merges.filter((m) => m.person.notes.length).map((m) => m.personId))];
     const heldNotes = new Map<string, Set<string>>();
     for (const id of withNotes) {
       const notes = await db.notes.where('[personId+createdAt]').between([id, Dexie.minKey], [id, Dexie.maxKey]).toArray();
       heldNotes.set(id, new Set(notes.filter((n) => !n.deleted).map((n) => n.body)));
     }
     const inPipeline = new Set<string>();
-    if (pipelineLive && mergeIds.length && ops.some((o) => o.person.stageId)) {
+    if (pipelineLive && mergeIds.length && merges.some((m) => m.person.stageId)) {
       const entries = await db.entries.where('personId').anyOf(mergeIds).toArray();
       for (const e of entries) if (e.pipelineId === pipelineLive.id && !e.deleted && e.personId) inPipeline.add(e.personId);
     }
@@ -144,12 +154,13 @@ export async function applyImport(store: Store, plan: ImportPlan, options: Apply
     const extras = (personId: string, person: IncomingPerson, firstLine: number): LocalChange[] => {
       const out: LocalChange[] = [];
       const bodies = heldNotes.get(personId) ?? new Set<string>();
-      heldNotes.set(personId, bodies);
+      // Kept only for people with notes: a set per imported person was 15 MB held through a 100k write.
+      if (person.notes.length) heldNotes.set(personId, bodies);
       for (const note of person.notes) {
         // Importing the same file twice must not add its notes twice.
         if (bodies.has(note.body)) continue;
         bodies.add(note.body);
-        out.push({ entity: 'note', id: newId(), fresh: true, fields: { personId, body: note.body, visibility: note.visibility, createdAt: now, deleted: false } });
+        out.push({ entity: 'note', id: newId(now), fresh: true, fields: { personId, body: note.body, visibility: note.visibility, createdAt: now, deleted: false } });
         result.notes++;
       }
       if (!person.stageId) return out;
@@ -162,7 +173,7 @@ export async function applyImport(store: Store, plan: ImportPlan, options: Apply
       inPipeline.add(personId);
       out.push({
         entity: 'entry',
-        id: newId(),
+        id: newId(now),
         fresh: true,
         fields: defined({
           personId,
@@ -178,18 +189,31 @@ export async function applyImport(store: Store, plan: ImportPlan, options: Apply
       return out;
     };
 
+    // Records per applyLocalChanges call: its merging, validation and structured cloning run in
+    // the task that prepared the batch, sized to keep that task short (batch-size.ts). (Preparing
+    // the next batch while the database writes the previous one, in concurrent Dexie
+    // sub-transactions, broke Dexie's zones and let a cancelled import commit.)
+    const batch = new BatchSizer();
     let pending: Pending = { changes: [], opsDone: 0 };
+    let taskStart = performance.now();
     const flush = async () => {
       throwIfAborted(options.signal, 'Import cancelled');
-      if (pending.changes.length) await applyLocalChanges(db, clock, pending.changes);
-      options.onProgress?.({ done: pending.opsDone, total: ops.length });
+      if (pending.changes.length) {
+        const ended = taskEndProbe();
+        await applyLocalChanges(db, clock, pending.changes);
+        batch.record(pending.changes.length, ended.end === undefined ? undefined : ended.end - taskStart);
+      }
+      options.onProgress?.({ done: pending.opsDone, total });
       pending = { changes: [], opsDone: pending.opsDone };
+      // The next batch is prepared in the task the database's answer starts.
+      taskStart = performance.now();
     };
 
-    for (const [i, op] of ops.entries()) {
+    let i = 0;
+    for (const op of operations(plan, duplicates)) {
       const p = op.person;
       if (op.kind === 'create') {
-        const id = newId();
+        const id = newId(now);
         pending.changes.push({
           entity: 'person',
           id,
@@ -227,8 +251,8 @@ export async function applyImport(store: Store, plan: ImportPlan, options: Apply
           pending.changes.push(...extras(op.personId, p, op.lines[0]!));
         }
       }
-      pending.opsDone = i + 1;
-      if (pending.changes.length >= BATCH) await flush();
+      pending.opsDone = ++i;
+      if (pending.changes.length >= batch.size) await flush();
     }
     await flush();
     // The last chance to cancel: throwing here still rolls the whole import back.

@@ -1,0 +1,62 @@
+// @vitest-environment happy-dom
+import { renderHook, waitFor } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { useSearch } from '@/components/popup/useSearch';
+import type { PopupData } from '@/components/popup/usePopupData';
+import { talentRows } from '@/utils/export/talent-bank';
+import type { Person } from '@/utils/schema';
+
+/** Counts the sliced index builds and the one-by-one index updates the hook asks the engine for. */
+const work = vi.hoisted(() => ({ builds: 0, updates: 0 }));
+vi.mock('@/utils/search', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('@/utils/search')>();
+  return {
+    ...actual,
+    buildIndexAsync: (...args: Parameters<typeof actual.buildIndexAsync>) => {
+      work.builds++;
+      return actual.buildIndexAsync(...args);
+    },
+    updateIndex: (...args: Parameters<typeof actual.updateIndex>) => {
+      work.updates++;
+      return actual.updateIndex(...args);
+    },
+  };
+});
+
+function person(i: number, name = `Person ${i}`, edited = 0): Person {
+  return {
+    id: `01KAB${String(i).padStart(21, '0')}`,
+    name,
+    profileKeys: [`linkedin:in/p${i}`],
+    status: 'active',
+    tags: [],
+    emails: [],
+    phones: [],
+    createdAt: 1_763_700_000_000,
+    updatedAt: `${String(1_763_700_000_000 + i + edited).padStart(15, '0')}:00000:test`,
+    deleted: false,
+  } as Person;
+}
+
+const bankOf = (people: Person[]): PopupData => ({ rows: talentRows(people, [], []), pipelines: [], complete: true });
+
+describe('the search index after a bulk change (an import)', () => {
+  it('is built again in slices rather than updated person by person in one task, and finds the new people', async () => {
+    const people = Array.from({ length: 20 }, (_, i) => person(i));
+    const { result, rerender } = renderHook(({ data, query }) => useSearch(data, query), { initialProps: { data: bankOf(people), query: '' } });
+    await waitFor(() => expect(work.builds).toBe(1));
+    // A small change is an update in place: no new build.
+    rerender({ data: bankOf([person(0, 'Renamed Zhou', 1), ...people.slice(1)]), query: 'Renamed' });
+    await waitFor(() => expect(result.current.map((r) => r.person.name)).toEqual(['Renamed Zhou']));
+    expect(work.builds).toBe(1);
+
+    // 3,000 people imported at once.
+    const imported = Array.from({ length: 3000 }, (_, i) => person(1000 + i, i === 2999 ? 'Imported Qian' : `Imported ${i}`));
+    work.updates = 0;
+    rerender({ data: bankOf([...imported, ...people]), query: '' });
+    await waitFor(() => expect(work.builds).toBe(2));
+    expect(work.updates).toBe(0);
+    rerender({ data: bankOf([...imported, ...people]), query: 'Imported Qian' });
+    await waitFor(() => expect(result.current.map((r) => r.person.name)).toEqual(['Imported Qian']));
+  });
+});

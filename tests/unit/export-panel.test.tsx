@@ -2,12 +2,12 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import Papa from 'papaparse';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import Dexie, { type ObservabilitySet } from 'dexie';
 import { ExportPanel, type ExportPanelProps } from '@/components/popup/ExportPanel';
 import { LastNoteMirror } from '@/components/popup/last-note-mirror';
 import { addNote } from '@/utils/db/actions';
 import { getDb } from '@/utils/db/database';
 import { talentRows } from '@/utils/export/talent-bank';
+import { nextMutation } from '../support/storage-mutation';
 import { RECRUITING, savePeople, usePopupDatabase, withI18n } from './popup/popup-kit';
 
 
@@ -133,7 +133,7 @@ describe('ExportPanel', () => {
     await addNote(db.store(), { personId: ids.get('Jane Doe')! }, 'Call back on Monday');
     const lastNotes = new LastNoteMirror(getDb());
     await lastNotes.scan();
-    const heard = new Promise<ObservabilitySet>((resolve) => Dexie.on('storagemutated', resolve));
+    const heard = nextMutation();
     await addNote(db.store(), { personId: ids.get('李娜')! }, '电话沟通：下周二再约');
     await lastNotes.apply(await heard);
     // Proof that the file comes from the mirror: the notes are gone from the database behind its back.

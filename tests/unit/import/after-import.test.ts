@@ -1,21 +1,11 @@
-import Dexie, { type ObservabilitySet } from 'dexie';
 import { describe, expect, it, vi } from 'vitest';
 import { BankMirror } from '@/components/popup/bank-mirror';
 import { talentRows } from '@/utils/export/talent-bank';
 import { applyImport } from '@/utils/import/apply';
 import { planImport } from '@/utils/import/plan';
+import { nextMutation } from '../../support/storage-mutation';
 import { freshStore } from './helpers';
 
-/** The next storage mutation Dexie announces: what the open popup hears when an import commits. */
-function nextMutation(): Promise<ObservabilitySet> {
-  return new Promise((resolve) => {
-    const once = (parts: ObservabilitySet) => {
-      Dexie.on.storagemutated.unsubscribe(once);
-      resolve(parts);
-    };
-    Dexie.on('storagemutated', once);
-  });
-}
 
 describe("the popup's talent bank after an import", () => {
   it('reads the imported people back in pages, not in one read of the whole table, and lists them all', async () => {

@@ -1,4 +1,4 @@
-import Dexie, { RangeSet, type ObservabilitySet } from 'dexie';
+import { RangeSet } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { moveEntry, savePerson, setStage, setStatus } from '@/utils/db/actions';
 import { applyLocalChange } from '@/utils/db/local-change';
@@ -6,18 +6,9 @@ import type { Store } from '@/utils/db/store';
 import { talentRows } from '@/utils/export/talent-bank';
 import { BankMirror } from '@/components/popup/bank-mirror';
 import { changedKeys } from '@/components/popup/changed-keys';
+import { nextMutation } from '../../support/storage-mutation';
 import { freshStore, RECRUITING, SALES } from '../pipelines/store-fixture';
 
-/** The next storage mutation Dexie announces (what the popup hears after a write anywhere). */
-function nextMutation(): Promise<ObservabilitySet> {
-  return new Promise((resolve) => {
-    const once = (parts: ObservabilitySet) => {
-      Dexie.on.storagemutated.unsubscribe(once);
-      resolve(parts);
-    };
-    Dexie.on('storagemutated', once);
-  });
-}
 
 /** Runs `write` and applies the mutation it caused to `mirror`. */
 async function applied(mirror: BankMirror, write: () => Promise<unknown>): Promise<boolean> {

@@ -1,21 +1,15 @@
-import Dexie, { type ObservabilitySet } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { addNote, editNote, savePerson } from '@/utils/db/actions';
 import { lastNotes } from '@/utils/db/last-notes';
 import { applyLocalChange } from '@/utils/db/local-change';
 import type { Store } from '@/utils/db/store';
 import { LastNoteMirror } from '@/components/popup/last-note-mirror';
+import { nextMutation } from '../../support/storage-mutation';
 import { freshStore } from '../pipelines/store-fixture';
 
 /** Runs `write` and applies the storage mutation it caused to `mirror`, as the popup does. */
 async function applied(mirror: LastNoteMirror, write: () => Promise<unknown>): Promise<void> {
-  const heard = new Promise<ObservabilitySet>((resolve) => {
-    const once = (parts: ObservabilitySet) => {
-      Dexie.on.storagemutated.unsubscribe(once);
-      resolve(parts);
-    };
-    Dexie.on('storagemutated', once);
-  });
+  const heard = nextMutation();
   await write();
   await mirror.apply(await heard);
 }

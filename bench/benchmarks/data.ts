@@ -284,7 +284,7 @@ export async function importOnce(extensionDir: string, file: string): Promise<Im
     const peak = await heap.stop();
     const expected = IMPORT_ROWS - Math.floor(IMPORT_ROWS / 500);
     const summary = await page.getByTestId('sb-import-result').textContent();
-    const created = Number(/(\d+) created/.exec(summary ?? '')?.[1]);
+    const created = Number(/([\d,]+) created/.exec(summary ?? '')?.[1]?.replace(/,/g, ''));
     if (created !== expected) throw new Error(`the import created ${created} people, not ${expected}: ${summary}`);
     // What the popup does with 100,000 new people after the commit (its talent bank, its search
     // index) blocks the same thread: the window after the commit lasts until the export panel counts

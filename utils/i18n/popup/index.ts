@@ -24,5 +24,8 @@ export type PopupTranslate = (key: PopupMessageKey, vars?: Record<string, string
 
 export function popupTranslator(lang: Language): PopupTranslate {
   const table = TABLES[lang];
-  return (key, vars) => table[key].replace(/\{(\w+)\}/g, (m, name: string) => (vars && name in vars ? String(vars[name]) : m));
+  // "100,000 people", not "100000 people": counts in this popup run to six digits.
+  const number = new Intl.NumberFormat(lang);
+  const text = (v: string | number) => (typeof v === 'number' ? number.format(v) : v);
+  return (key, vars) => table[key].replace(/\{(\w+)\}/g, (m, name: string) => (vars && name in vars ? text(vars[name]!) : m));
 }

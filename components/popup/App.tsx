@@ -36,7 +36,7 @@ export function App() {
 }
 
 function PopupApp() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const bank = usePopupData();
   const afterFirstPaint = useAfterFirstPaint(bank !== undefined);
   const [view, setView] = useState<View>('bank');
@@ -122,7 +122,7 @@ function PopupApp() {
           </button>
         )}
         <nav className="tabs" role="tablist" aria-label={t('popup.tabs.label')}>
-          {tab('bank', `${t('popup.tab.bank')}${bank ? ` (${bank.rows.length})` : ''}`)}
+          {tab('bank', `${t('popup.tab.bank')}${bank ? ` (${bank.rows.length.toLocaleString(lang)})` : ''}`)}
           {tab('pipelines', t('popup.tab.pipelines'))}
           {tab('funnel', t('popup.tab.funnel'), 'sb-tab-funnel')}
           {tab('data', t('popup.tab.data'), 'sb-tab-data')}

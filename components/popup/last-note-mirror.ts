@@ -69,11 +69,16 @@ export class LastNoteMirror {
       if (this.scanned) await this.scan();
       return;
     }
-    const keys = new Set(change.keys);
     const people = new Set<string>();
-    for (const n of await this.db.notes.bulkGet(change.keys)) if (n?.personId) people.add(n.personId);
-    // A note erased outright (not tombstoned) is found through the person it was the last note of.
-    for (const [personId, note] of this.byPerson) if (keys.has(note.id)) people.add(personId);
+    const erased = new Set<string>();
+    const notes = await this.db.notes.bulkGet(change.keys);
+    notes.forEach((n, i) => {
+      if (!n) erased.add(change.keys[i]!);
+      else if (n.personId) people.add(n.personId);
+    });
+    // A note erased outright (not tombstoned) is found through the person it was the last note of:
+    // a walk over everyone, so only when a note is gone.
+    if (erased.size) for (const [personId, note] of this.byPerson) if (erased.has(note.id)) people.add(personId);
     if (this.scanning) for (const id of people) this.changedDuringScan.add(id);
     await this.reread([...people]);
   }

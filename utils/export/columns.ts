@@ -36,7 +36,7 @@ export interface ExportRowSource {
   rows(from: number, to: number): readonly ExportRow[];
 }
 
-export function rowSource(rows: readonly ExportRow[] | ExportRowSource): ExportRowSource {
+function rowSource(rows: readonly ExportRow[] | ExportRowSource): ExportRowSource {
   return 'rows' in rows ? rows : { length: rows.length, rows: (from, to) => rows.slice(from, to) };
 }
 

@@ -10,12 +10,12 @@ const SCAN_ABOVE = 5_000;
 
 const NOTE_COLUMNS = new Set(['lastNote', 'lastNoteAt']);
 
-export function needsNotes(columns: readonly ExportColumn[]): boolean {
+function needsNotes(columns: readonly ExportColumn[]): boolean {
   return columns.some((c) => NOTE_COLUMNS.has(c.id));
 }
 
 /** The newest live note per person, read for this export: for a large list one paged pass over the notes. */
-export async function newestNotes(db: ScoutbookDb, personIds: string[], signal?: AbortSignal): Promise<Map<string, LastNote>> {
+async function newestNotes(db: ScoutbookDb, personIds: string[], signal?: AbortSignal): Promise<Map<string, LastNote>> {
   if (personIds.length <= SCAN_ABOVE) return lastNotes(db, personIds);
   const wanted = new Set(personIds);
   const out = new Map<string, LastNote>();

@@ -4,7 +4,7 @@ import { talentRows } from '@/utils/export/talent-bank';
 import { applyImport } from '@/utils/import/apply';
 import { planImport } from '@/utils/import/plan';
 import { nextMutation } from '../../support/storage-mutation';
-import { freshStore } from './helpers';
+import { freshStore, linkedInRows } from './helpers';
 
 
 describe("the popup's talent bank after an import", () => {
@@ -12,14 +12,7 @@ describe("the popup's talent bank after an import", () => {
     const store = await freshStore();
     const mirror = new BankMirror(store.db);
     await mirror.loadAll();
-    const rows = Array.from({ length: 300 }, (_, i) => ({
-      line: i + 2,
-      name: `Person ${i}`,
-      profileUrl: `https://www.linkedin.com/in/person-${i}`,
-      emails: [],
-      phones: [],
-      tags: [],
-    }));
+    const rows = linkedInRows(300);
     const heard = nextMutation();
     await applyImport(store, await planImport(rows, []));
     // An import's batches name no keys (Dexie records a range for a bulk write): the popup re-reads the table.

@@ -6,7 +6,7 @@ import { applyImport, existingPeople } from '@/utils/import/apply';
 import { isAbortError } from '@/utils/import/cooperative';
 import { planImport } from '@/utils/import/plan';
 import { readImportFile } from '@/utils/import/read-import';
-import { bytes, freshStore, ownBytes } from './helpers';
+import { bytes, freshStore, linkedInRows, ownBytes } from './helpers';
 import { pendingMutations, queuedMutations } from '@/utils/sync/outbox';
 
 const REFERRAL = DEFAULT_PIPELINES[1]!;
@@ -140,15 +140,7 @@ describe('applyImport', () => {
 
   it('writes a large file in batches, reporting progress, and a cancel halfway leaves nothing', async () => {
     const store = await freshStore();
-    const rows = Array.from({ length: 1500 }, (_, i) => ({
-      line: i + 2,
-      name: `Person ${i}`,
-      profileUrl: `https://www.linkedin.com/in/person-${i}`,
-      emails: [],
-      phones: [],
-      tags: [],
-      note: i % 2 ? `note ${i}` : undefined,
-    }));
+    const rows = linkedInRows(1500, (i) => ({ note: i % 2 ? `note ${i}` : undefined }));
     const plan = await planImport(rows, []);
     const before = await pendingMutations(store.db);
     const controller = new AbortController();

@@ -27,3 +27,16 @@ export async function freshStore(start = 1_763_700_000_000) {
   let now = start;
   return openStore(new ScoutbookDb(`test-${ulid()}`), () => (now += 1000));
 }
+
+/** `count` mapped rows of a LinkedIn-style file (line numbers from 2, after the header), with `extra` fields per row. */
+export function linkedInRows<T extends object>(count: number, extra: (i: number) => T = () => ({}) as T) {
+  return Array.from({ length: count }, (_, i) => ({
+    line: i + 2,
+    name: `Person ${i}`,
+    profileUrl: `https://www.linkedin.com/in/person-${i}`,
+    emails: [],
+    phones: [],
+    tags: [],
+    ...extra(i),
+  }));
+}

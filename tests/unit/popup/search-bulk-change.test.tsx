@@ -2,9 +2,7 @@
 import { renderHook, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { useSearch } from '@/components/popup/useSearch';
-import type { PopupData } from '@/components/popup/usePopupData';
-import { talentRows } from '@/utils/export/talent-bank';
-import type { Person } from '@/utils/schema';
+import { bankOf, searchPerson as person } from './search-bank';
 
 /** Counts the sliced index builds and the one-by-one index updates the hook asks the engine for. */
 const work = vi.hoisted(() => ({ builds: 0, updates: 0 }));
@@ -23,22 +21,6 @@ vi.mock('@/utils/search', async (importOriginal) => {
   };
 });
 
-function person(i: number, name = `Person ${i}`, edited = 0): Person {
-  return {
-    id: `01KAB${String(i).padStart(21, '0')}`,
-    name,
-    profileKeys: [`linkedin:in/p${i}`],
-    status: 'active',
-    tags: [],
-    emails: [],
-    phones: [],
-    createdAt: 1_763_700_000_000,
-    updatedAt: `${String(1_763_700_000_000 + i + edited).padStart(15, '0')}:00000:test`,
-    deleted: false,
-  } as Person;
-}
-
-const bankOf = (people: Person[]): PopupData => ({ rows: talentRows(people, [], []), pipelines: [], complete: true });
 
 describe('the search index after a bulk change (an import)', () => {
   it('is built again in slices rather than updated person by person in one task, and finds the new people', async () => {
@@ -46,7 +28,7 @@ describe('the search index after a bulk change (an import)', () => {
     const { result, rerender } = renderHook(({ data, query }) => useSearch(data, query), { initialProps: { data: bankOf(people), query: '' } });
     await waitFor(() => expect(work.builds).toBe(1));
     // A small change is an update in place: no new build.
-    rerender({ data: bankOf([person(0, 'Renamed Zhou', 1), ...people.slice(1)]), query: 'Renamed' });
+    rerender({ data: bankOf([person(0, 'Renamed Zhou', `${String(1_763_700_000_001).padStart(15, '0')}:00000:test`), ...people.slice(1)]), query: 'Renamed' });
     await waitFor(() => expect(result.current.map((r) => r.person.name)).toEqual(['Renamed Zhou']));
     expect(work.builds).toBe(1);
 

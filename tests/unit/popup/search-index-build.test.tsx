@@ -2,9 +2,7 @@
 import { act, renderHook, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { useSearch } from '@/components/popup/useSearch';
-import type { PopupData } from '@/components/popup/usePopupData';
-import { talentRows } from '@/utils/export/talent-bank';
-import type { Person } from '@/utils/schema';
+import { bankOf, searchPerson as person } from './search-bank';
 
 /** Lets the test decide when the (real) index build proceeds, and counts the builds started. */
 const gate = vi.hoisted(() => {
@@ -25,22 +23,6 @@ vi.mock('@/utils/search', async (importOriginal) => {
   };
 });
 
-function person(i: number, name = `Person ${i}`, updatedAt = `${String(1_763_700_000_000 + i).padStart(15, '0')}:00000:test`): Person {
-  return {
-    id: `01KAB${String(i).padStart(21, '0')}`,
-    name,
-    profileKeys: [`linkedin:in/p${i}`],
-    status: 'active',
-    tags: [],
-    emails: [],
-    phones: [],
-    createdAt: 1_763_700_000_000,
-    updatedAt,
-    deleted: false,
-  } as Person;
-}
-
-const bankOf = (people: Person[]): PopupData => ({ rows: talentRows(people, [], []), pipelines: [], complete: true });
 
 describe('the search index of the popup', () => {
   it('is built once while the bank keeps changing, and the changes made during the build are found', async () => {

@@ -5,23 +5,25 @@ import { writeFromPage } from '@/utils/db/page-writes';
 import { applyImport, existingPeople, type ApplyResult, type DuplicateDecision } from '@/utils/import/apply';
 import { isAbortError } from '@/utils/import/cooperative';
 import { decideAll, type BulkDecision } from '@/utils/import/decisions';
-import { planImport, type ExistingPerson, type ImportPlan } from '@/utils/import/plan';
+import type { ExistingPerson, ImportPlan } from '@/utils/import/plan';
 import { hasNameColumn, type ColumnMapping, type Preset, type PresetId } from '@/utils/import/presets';
-import { mapTable, readImportTable, resolveMapping } from '@/utils/import/read-import';
+import { dryRunFile } from '@/utils/import/dry-run';
+import { openImportFile, resolveMapping, type OpenedFile, type TableSummary } from '@/utils/import/read-import';
 import type { Delimiter } from '@/utils/import/sniff';
-import type { ParsedTable } from '@/utils/import/table';
 import { DryRun } from './transfer/DryRun';
 import { ImportSource } from './transfer/ImportSource';
 import { MappingTable } from './transfer/MappingTable';
 import { useI18n } from './i18n/I18nProvider';
 import './transfer/data.css';
 import { NamedOptions } from './NamedOptions';
+import { throttledProgress } from './throttled-progress';
 
-/** A file read into a table, and how its columns map to our fields. */
+/** A file opened for import (its summary; its rows are visited by each dry run), and how its columns map to our fields. */
 export interface LoadedFile {
   name: string;
   bytes: Uint8Array;
-  table: ParsedTable;
+  file: OpenedFile;
+  table: TableSummary;
   preset: Preset;
   mapping: ColumnMapping;
 }
@@ -64,13 +66,14 @@ export function ImportPanel() {
     const controller = fresh();
     setPhase({ kind: 'reading', file: name, progress: 0 });
     try {
-      const table = await readImportTable(bytes, {
+      const file = await openImportFile(bytes, {
         ...choice,
         signal: controller.signal,
-        onProgress: (p) => setPhase({ kind: 'reading', file: name, progress: p.total ? p.done / p.total : 0 }),
+        // Each slice hands the thread back every few milliseconds; re-rendering the panel each time was most of the garbage.
+        onProgress: throttledProgress((p) => setPhase({ kind: 'reading', file: name, progress: p.total ? p.done / p.total : 0 })),
       });
       existing.current = undefined;
-      setLoaded({ name, bytes, table, ...resolveMapping(table.header, { presetId: choice.presetId }) });
+      setLoaded({ name, bytes, file, table: file.summary, ...resolveMapping(file.summary.header, { presetId: choice.presetId }) });
       setDecisions(new Map());
       setPhase({ kind: 'ready' });
     } catch (e) {
@@ -90,13 +93,12 @@ export function ImportPanel() {
     const key = JSON.stringify(need);
     if (existing.current?.key !== key) existing.current = { key, people: existingPeople(getDb(), need) };
     const saved = existing.current.people;
-    const onProgress = (p: { done: number; total: number }) => setPlanResult({ ...inputs, state: { kind: 'planning', progress: p.total ? p.done / p.total : 0 } });
+    const onProgress = throttledProgress((p) => setPlanResult({ ...inputs, state: { kind: 'planning', progress: p.total ? p.done / p.total : 0 } }));
     void (async () => {
       try {
-        const rows = await mapTable(loaded.table, loaded.mapping, { signal: controller.signal });
-        const plan = await planImport(rows, await saved, { signal: controller.signal, onProgress, pipeline, overwrite });
+        const plan = await dryRunFile(loaded.file, loaded.mapping, await saved, { signal: controller.signal, onProgress, pipeline, overwrite });
         if (controller.signal.aborted) return;
-        performance.mark('scoutbook:import-planned', { detail: { rows: rows.length } });
+        performance.mark('scoutbook:import-planned', { detail: { rows: loaded.table.rowCount } });
         setPlanResult({ ...inputs, state: { kind: 'planned', plan } });
       } catch (e) {
         if (!isAbortError(e)) setPlanResult({ ...inputs, state: { kind: 'failed', text: (e as Error).message } });
@@ -130,7 +132,7 @@ export function ImportPanel() {
     performance.mark('scoutbook:import-write-start');
     try {
       const result = await writeFromPage((store) =>
-        applyImport(store, plan, { decisions, signal: controller.signal, onProgress: (p) => setPhase({ kind: 'writing', done: p.done, total: p.total }) }),
+        applyImport(store, plan, { decisions, signal: controller.signal, onProgress: throttledProgress((p) => setPhase({ kind: 'writing', done: p.done, total: p.total })) }),
       );
       performance.mark('scoutbook:import-done', { detail: { created: result.created, merged: result.merged } });
       setLoaded(undefined);
@@ -182,7 +184,7 @@ export function ImportPanel() {
             <summary>{t('data.import.mapping.title')}</summary>
             <MappingTable
               header={loaded.table.header}
-              sample={loaded.table.rows.slice(0, 20)}
+              sample={loaded.table.sample}
               mapping={loaded.mapping}
               onChange={(mapping) => setLoaded({ ...loaded, mapping })}
             />
@@ -210,7 +212,7 @@ export function ImportPanel() {
             </p>
           )}
           {planState?.kind === 'planning' && (
-            <p role="status">{t('data.import.checking', { rows: loaded.table.rows.length, percent: Math.round(planState.progress * 100) })}</p>
+            <p role="status">{t('data.import.checking', { rows: loaded.table.rowCount, percent: Math.round(planState.progress * 100) })}</p>
           )}
           {planState?.kind === 'planned' && (
             <DryRun

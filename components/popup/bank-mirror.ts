@@ -2,6 +2,7 @@ import type { EntityTable, IDType, ObservabilitySet } from 'dexie';
 import type { ScoutbookDb, StoredEntry, StoredPerson, StoredPipeline } from '@/utils/db/database';
 import { visitInPages } from '@/utils/export/read-pages';
 import { talentRows, type TalentRow } from '@/utils/export/talent-bank';
+import { yieldToEventLoop } from '@/utils/import/cooperative';
 import type { Person, Pipeline, PipelineEntry } from '@/utils/schema';
 import { changedKeys, type TableChange } from './changed-keys';
 
@@ -21,13 +22,67 @@ function withoutClocks<T extends { clocks: Record<string, string> }>(record: T):
 }
 
 /**
+ * Records per IndexedDB read, and people per slice of row building. Deserialising a read is one
+ * task: 100,000 people in one toArray held the popup's thread for about two seconds, so a page of
+ * 1,000 is some 20 ms.
+ */
+export const BANK_PAGE = 1000;
+
+/**
  * A whole table in pages, each deserialised in a task of its own: after an import of 100,000
  * people, one toArray of them held the popup's thread for over a second.
  */
 async function readAll<T extends { id: string }>(table: EntityTable<T, 'id'>): Promise<T[]> {
   const all: T[] = [];
-  await visitInPages(table, (record) => void all.push(record));
+  await visitInPages(table, (record) => void all.push(record), undefined, BANK_PAGE);
   return all;
+}
+
+/**
+ * Every person, newest change first (the talent bank's order), without field clocks: read page by
+ * page down the `updatedAt` index (keyset paging: each page starts below the last one's clock), so
+ * no read deserialises more than a page and nothing has to be sorted afterwards. People sharing
+ * the clock at a page's end (one write can stamp several) are read together, whole, so none is
+ * lost or read twice at the boundary.
+ */
+export async function readPeopleNewestFirst(table: EntityTable<StoredPerson, 'id'>, pageSize = BANK_PAGE): Promise<Person[]> {
+  const out: Person[] = [];
+  let page = await table.orderBy('updatedAt').reverse().limit(pageSize).toArray();
+  while (page.length) {
+    if (page.length < pageSize) {
+      for (const p of page) out.push(withoutClocks(p));
+      break;
+    }
+    const boundary = page[page.length - 1]!.updatedAt;
+    let cut = page.length;
+    while (cut > 0 && page[cut - 1]!.updatedAt === boundary) cut--;
+    for (let i = 0; i < cut; i++) out.push(withoutClocks(page[i]!));
+    // In the index, equal clocks are ordered by id, as newerFirst orders them.
+    for (const p of await table.where('updatedAt').equals(boundary).reverse().toArray()) out.push(withoutClocks(p));
+    await yieldToEventLoop();
+    page = await table.where('updatedAt').below(boundary).reverse().limit(pageSize).toArray();
+  }
+  return out;
+}
+
+/**
+ * The talent bank's rows for `people` (in their order), built `sliceSize` people at a time with
+ * the event loop free in between: 100,000 rows built at once were a long task after every import.
+ */
+export async function talentRowsInSlices(
+  people: readonly Person[],
+  entriesOf: ReadonlyMap<string, PipelineEntry[]>,
+  pipelines: Pipeline[],
+  sliceSize = BANK_PAGE,
+  pause: () => Promise<void> = yieldToEventLoop,
+): Promise<TalentRow[]> {
+  const rows: TalentRow[] = [];
+  for (let i = 0; i < people.length; i += sliceSize) {
+    if (i > 0) await pause();
+    const slice = people.slice(i, i + sliceSize);
+    for (const row of talentRows(slice, slice.flatMap((p) => entriesOf.get(p.id) ?? []), pipelines)) rows.push(row);
+  }
+  return rows;
 }
 
 /** The talent bank's order: newest change first, as `people.orderBy('updatedAt').reverse()` reads it (ties: id descending). */
@@ -58,15 +113,11 @@ export class BankMirror {
   }
 
   async loadAll(): Promise<void> {
-    const [people, entries, pipelines] = await Promise.all([
-      this.db.people.orderBy('updatedAt').reverse().toArray(),
-      this.db.entries.toArray(),
-      this.db.pipelines.toArray(),
-    ]);
-    this.people = people.map(withoutClocks);
+    const [people, entries, pipelines] = await Promise.all([readPeopleNewestFirst(this.db.people), readAll(this.db.entries), this.db.pipelines.toArray()]);
+    this.people = people;
     this.setEntries(entries.map(withoutClocks));
     this.setPipelines(pipelines);
-    this.rebuildAll();
+    await this.rebuildAll();
   }
 
   /** Applies one storage mutation; whether the bank changed. */
@@ -76,17 +127,19 @@ export class BankMirror {
     const people = changedKeys(parts, name, 'people');
     const entries = changedKeys(parts, name, 'entries');
     if (!pipelines && !people && !entries) return false;
-    const [pipelineRows, personRows, entryRows] = await Promise.all([
+    const [pipelineRows, everyone, personRows, entryRows] = await Promise.all([
       pipelines ? this.db.pipelines.toArray() : undefined,
-      this.read(this.db.people, people),
+      people === 'everything' ? readPeopleNewestFirst(this.db.people) : undefined,
+      people && people !== 'everything' ? this.db.people.bulkGet(people.keys) : undefined,
       this.read(this.db.entries, entries),
     ]);
     const touched = new Set<string>();
-    if (personRows) this.patchPeople(personRows, people!, touched);
+    if (everyone) this.people = everyone;
+    if (personRows) this.patchPeople(personRows, new Set(people && people !== 'everything' ? people.keys : []), touched);
     if (entryRows) this.patchEntries(entryRows, entries!, touched);
     if (pipelineRows) this.setPipelines(pipelineRows);
     // Pipeline names and stages show in every row; a re-sorted bank re-lists every row.
-    if (pipelineRows || people === 'everything' || entries === 'everything') this.rebuildAll();
+    if (pipelineRows || everyone || entries === 'everything') await this.rebuildAll();
     else this.rebuild(touched, !!personRows);
     return true;
   }
@@ -96,12 +149,7 @@ export class BankMirror {
     return change === 'everything' ? readAll(table) : table.bulkGet(change.keys as IDType<T, 'id'>[]);
   }
 
-  private patchPeople(read: (StoredPerson | undefined)[], change: Exclude<TableChange, undefined>, touched: Set<string>): void {
-    if (change === 'everything') {
-      this.people = (read as StoredPerson[]).map(withoutClocks).sort(newerFirst);
-      return;
-    }
-    const changed = new Set(change.keys);
+  private patchPeople(read: (StoredPerson | undefined)[], changed: Set<string>, touched: Set<string>): void {
     const kept = this.people.filter((p) => !changed.has(p.id));
     for (const stored of read) {
       if (!stored) continue;
@@ -160,8 +208,8 @@ export class BankMirror {
     this.livePipelines = pipelines.filter((p) => !p.deleted && !p.archived);
   }
 
-  private rebuildAll(): void {
-    this.rows = talentRows(this.people, [...this.entries.values()], this.livePipelines);
+  private async rebuildAll(): Promise<void> {
+    this.rows = await talentRowsInSlices(this.people, this.entriesOf, this.livePipelines);
     this.rowOf = new Map(this.rows.map((r) => [r.person.id, r]));
   }
 

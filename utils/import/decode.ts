@@ -1,3 +1,4 @@
+import { TimeSlicer, type CooperativeOptions } from './cooperative';
 import { ImportError } from './import-error';
 
 /**
@@ -131,38 +132,97 @@ function looksLikeGbk(bytes: Uint8Array): boolean {
   return pairs > 0 && pairs >= lone * 3;
 }
 
-/** Decode a text file, trying UTF-8 first and reporting the encoding used. */
-export function decodeText(bytes: Uint8Array): DecodedText {
+/** One way to read the bytes: an encoding, the BOM bytes to skip, and what a decoding error means. */
+interface Attempt {
+  encoding: TextEncodingName;
+  skip: number;
+  bom: boolean;
+  /** false: any byte maps to a character (windows-1252), so nothing can fail. */
+  fatal: boolean;
+  /** The message when this attempt fails; without one, the next attempt is tried. */
+  failure?: string;
+}
+
+/**
+ * The attempts in order, UTF-8 first. Cheap checks on the first bytes decide which encodings are
+ * worth trying; the decoding itself is left to the caller (in one go, or in slices).
+ */
+function* attempts(bytes: Uint8Array): Generator<Attempt> {
   if (detectFormat(bytes) === 'xlsx') {
     throw new ImportError('not-csv', 'This is an Excel workbook: import it as an .xlsx file.');
   }
-  const bomDecode = (encoding: TextEncodingName, skip: number): DecodedText => {
-    const text = decode(bytes.subarray(skip), encoding, true);
-    if (text === undefined) {
-      throw new ImportError('bad-encoding', `The file starts with a ${encoding.toUpperCase()} byte-order mark but is not valid ${encoding.toUpperCase()}.`);
-    }
-    return { text, encoding, bom: true };
-  };
-  if (startsWith(bytes, [0xef, 0xbb, 0xbf])) return bomDecode('utf-8', 3);
-  if (startsWith(bytes, [0xff, 0xfe])) return bomDecode('utf-16le', 2);
-  if (startsWith(bytes, [0xfe, 0xff])) return bomDecode('utf-16be', 2);
+  const bomAttempt = (encoding: TextEncodingName, skip: number): Attempt => ({
+    encoding,
+    skip,
+    bom: true,
+    fatal: true,
+    failure: `The file starts with a ${encoding.toUpperCase()} byte-order mark but is not valid ${encoding.toUpperCase()}.`,
+  });
+  if (startsWith(bytes, [0xef, 0xbb, 0xbf])) return yield bomAttempt('utf-8', 3);
+  if (startsWith(bytes, [0xff, 0xfe])) return yield bomAttempt('utf-16le', 2);
+  if (startsWith(bytes, [0xfe, 0xff])) return yield bomAttempt('utf-16be', 2);
 
   const utf16 = bomlessUtf16(bytes);
-  if (utf16) {
-    const text = decode(bytes, utf16, true);
-    if (text !== undefined) return { text, encoding: utf16, bom: false };
-  }
+  if (utf16) yield { encoding: utf16, skip: 0, bom: false, fatal: true };
   if (looksBinary(bytes)) {
     throw new ImportError('binary', 'This is not a text file: it is full of control characters. Choose a CSV or Excel (.xlsx) file.');
   }
-  const utf8 = decode(bytes, 'utf-8', true);
-  if (utf8 !== undefined) return { text: utf8, encoding: 'utf-8', bom: false };
-  if (looksLikeGbk(bytes)) {
-    const gb = decode(bytes, 'gb18030', true);
-    if (gb !== undefined) return { text: gb, encoding: 'gb18030', bom: false };
-  }
+  yield { encoding: 'utf-8', skip: 0, bom: false, fatal: true };
+  if (looksLikeGbk(bytes)) yield { encoding: 'gb18030', skip: 0, bom: false, fatal: true };
   // windows-1252 maps every byte, so this cannot fail; it is the last resort, and is reported as such.
-  return { text: decode(bytes, 'windows-1252', false)!, encoding: 'windows-1252', bom: false };
+  yield { encoding: 'windows-1252', skip: 0, bom: false, fatal: false };
+}
+
+function failed(attempt: Attempt): undefined {
+  if (attempt.failure) throw new ImportError('bad-encoding', attempt.failure);
+  return undefined;
+}
+
+/** Decode a text file, trying UTF-8 first and reporting the encoding used. */
+export function decodeText(bytes: Uint8Array): DecodedText {
+  for (const a of attempts(bytes)) {
+    const text = decode(bytes.subarray(a.skip), a.encoding, a.fatal) ?? failed(a);
+    if (text !== undefined) return { text, encoding: a.encoding, bom: a.bom };
+  }
+  throw new Error('unreachable: windows-1252 decodes anything');
+}
+
+/** Bytes per decoding slice: about a millisecond of TextDecoder work. */
+const SLICE_BYTES = 256 * 1024;
+
+export interface DecodeOptions extends CooperativeOptions {
+  /** Bytes per TextDecoder call (tests use tiny ones to put boundaries inside characters). */
+  sliceBytes?: number;
+}
+
+/** One attempt, streamed: a character cut by a slice boundary is finished by the next slice (stream: true). */
+async function decodeInSlices(bytes: Uint8Array, a: Attempt, sliceBytes: number, slicer: TimeSlicer): Promise<string | undefined> {
+  const decoder = new TextDecoder(a.encoding, { fatal: a.fatal, ignoreBOM: true });
+  const parts: string[] = [];
+  try {
+    for (let at = a.skip; at < bytes.length; at += sliceBytes) {
+      await slicer.step(at, bytes.length);
+      parts.push(decoder.decode(bytes.subarray(at, Math.min(at + sliceBytes, bytes.length)), { stream: true }));
+    }
+    parts.push(decoder.decode());
+  } catch (e) {
+    if (e instanceof TypeError) return undefined;
+    throw e;
+  }
+  return parts.join('');
+}
+
+/**
+ * decodeText for big files: the same choices, decoded in slices between which the UI thread is
+ * free (one TextDecoder call over an 11 MB file was a long task of its own).
+ */
+export async function decodeTextInSlices(bytes: Uint8Array, options: DecodeOptions = {}): Promise<DecodedText> {
+  const slicer = new TimeSlicer({ ...options, what: 'Reading the file' });
+  for (const a of attempts(bytes)) {
+    const text = (await decodeInSlices(bytes, a, options.sliceBytes ?? SLICE_BYTES, slicer)) ?? failed(a);
+    if (text !== undefined) return { text, encoding: a.encoding, bom: a.bom };
+  }
+  throw new Error('unreachable: windows-1252 decodes anything');
 }
 
 /** Text files that are clearly something else: a saved web page, a JSON file, our own backup. */

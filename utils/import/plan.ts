@@ -281,89 +281,95 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
-export async function planImport(
-  rows: readonly ImportRow[],
-  existing: Iterable<ExistingPerson>,
-  options: PlanOptions = {},
-): Promise<ImportPlan> {
-  const overwrite = options.overwrite ?? false;
-  const byKey = new Map<string, ExistingPerson>();
-  const byEmail = new Map<string, ExistingPerson>();
-  const byNameCompany = new Map<string, ExistingPerson[]>();
-  for (const p of existing) {
-    if (p.deleted) continue;
-    for (const k of p.profileKeys) byKey.set(k, p);
-    // An address shared by several people (a team inbox) points at the first of them.
-    for (const e of p.emails ?? []) if (!byEmail.has(e.toLowerCase())) byEmail.set(e.toLowerCase(), p);
-    const key = nameCompanyKey(p);
-    if (key) push(byNameCompany, key, p);
+/**
+ * The dry run, one row at a time: the popup feeds it rows as it parses them, so the file's rows
+ * never all exist at once (100,000 parsed and mapped rows alive together made the collector's
+ * pauses long tasks). `finish` settles what needs every row first: limits broken by folded rows.
+ */
+export class ImportPlanner {
+  private readonly overwrite: boolean;
+  private readonly byKey = new Map<string, ExistingPerson>();
+  private readonly byEmail = new Map<string, ExistingPerson>();
+  private readonly byNameCompany = new Map<string, ExistingPerson[]>();
+  private readonly plan: ImportPlan;
+  // Rows earlier in the same file, so that a second row about someone folds into the first.
+  private readonly createdByKey = new Map<string, PlannedCreate>();
+  private readonly createdByEmail = new Map<string, PlannedCreate>();
+  private readonly createdByNameCompany = new Map<string, PlannedCreate[]>();
+  private readonly mergeById = new Map<string, PlannedMerge>();
+  private readonly matches: { merge: PlannedMerge; existing: ExistingPerson }[] = [];
+
+  constructor(
+    existing: Iterable<ExistingPerson>,
+    private readonly options: PlanOptions = {},
+  ) {
+    this.overwrite = options.overwrite ?? false;
+    for (const p of existing) {
+      if (p.deleted) continue;
+      for (const k of p.profileKeys) this.byKey.set(k, p);
+      // An address shared by several people (a team inbox) points at the first of them.
+      for (const e of p.emails ?? []) if (!this.byEmail.has(e.toLowerCase())) this.byEmail.set(e.toLowerCase(), p);
+      const key = nameCompanyKey(p);
+      if (key) push(this.byNameCompany, key, p);
+    }
+    this.plan = {
+      create: [],
+      merge: [],
+      unchanged: [],
+      possibleDuplicates: [],
+      rejected: [],
+      warnings: [],
+      pipelineId: options.pipeline?.id,
+      overwrite: this.overwrite,
+    };
   }
 
-  const plan: ImportPlan = {
-    create: [],
-    merge: [],
-    unchanged: [],
-    possibleDuplicates: [],
-    rejected: [],
-    warnings: [],
-    pipelineId: options.pipeline?.id,
-    overwrite,
-  };
-  // Rows earlier in the same file, so that a second row about someone folds into the first.
-  const createdByKey = new Map<string, PlannedCreate>();
-  const createdByEmail = new Map<string, PlannedCreate>();
-  const createdByNameCompany = new Map<string, PlannedCreate[]>();
-  const mergeById = new Map<string, PlannedMerge>();
-  const matches: { merge: PlannedMerge; existing: ExistingPerson }[] = [];
-  const slicer = new TimeSlicer({ ...options, what: 'Checking the file' });
-  throwIfAborted(options.signal, 'Checking the file cancelled');
-
-  for (const [i, row] of rows.entries()) {
-    if (slicer.due()) await slicer.step(i, rows.length);
-    const checked = checkRow(row, options, (reason) => plan.warnings.push({ line: row.line, reason }));
+  add(row: ImportRow): void {
+    const plan = this.plan;
+    const checked = checkRow(row, this.options, (reason) => plan.warnings.push({ line: row.line, reason }));
     if ('reason' in checked) {
       plan.rejected.push({ line: row.line, reason: checked.reason });
-      continue;
+      return;
     }
     const person = checked.person;
 
     let match: { p: ExistingPerson; by: MatchedBy } | undefined;
-    if (person.profileKey && byKey.has(person.profileKey)) match = { p: byKey.get(person.profileKey)!, by: 'profile' };
-    const email = match || byEmail.size === 0 ? undefined : person.emails.find((e) => byEmail.has(e));
-    if (email) match = { p: byEmail.get(email)!, by: 'email' };
+    if (person.profileKey && this.byKey.has(person.profileKey)) match = { p: this.byKey.get(person.profileKey)!, by: 'profile' };
+    const email = match || this.byEmail.size === 0 ? undefined : person.emails.find((e) => this.byEmail.has(e));
+    if (email) match = { p: this.byEmail.get(email)!, by: 'email' };
     if (match) {
-      const known = mergeById.get(match.p.id);
+      const known = this.mergeById.get(match.p.id);
       if (known) {
         known.lines.push(row.line);
         fold(known.person, person);
       } else {
         const merge: PlannedMerge = { lines: [row.line], personId: match.p.id, matchedBy: match.by, person, changes: [] };
-        mergeById.set(match.p.id, merge);
-        matches.push({ merge, existing: match.p });
+        this.mergeById.set(match.p.id, merge);
+        this.matches.push({ merge, existing: match.p });
       }
-      continue;
+      return;
     }
 
-    let earlier = person.profileKey ? createdByKey.get(person.profileKey) : undefined;
-    for (const e of person.emails) earlier ??= createdByEmail.get(e);
+    let earlier = person.profileKey ? this.createdByKey.get(person.profileKey) : undefined;
+    for (const e of person.emails) earlier ??= this.createdByEmail.get(e);
     // Two profiles sharing an e-mail (a shared inbox, a typo) are not folded into one new person.
     if (earlier && person.profileKey && earlier.person.profileKey && earlier.person.profileKey !== person.profileKey) earlier = undefined;
     // A row with neither profile nor e-mail that repeats the name and company of one new person
     // further up is that person listed again; if several new people fit, it is its own person.
     const nameCompany = nameCompanyKey(person);
     if (!earlier && !person.profileKey && person.emails.length === 0 && nameCompany) {
-      const same = createdByNameCompany.get(nameCompany);
+      const same = this.createdByNameCompany.get(nameCompany);
       if (same?.length === 1) earlier = same[0];
     }
     if (earlier) {
       earlier.lines.push(row.line);
       fold(earlier.person, person);
-      if (person.profileKey) createdByKey.set(person.profileKey, earlier);
-      for (const e of person.emails) if (!createdByEmail.has(e)) createdByEmail.set(e, earlier);
-      continue;
+      if (person.profileKey) this.createdByKey.set(person.profileKey, earlier);
+      for (const e of person.emails) if (!this.createdByEmail.has(e)) this.createdByEmail.set(e, earlier);
+      return;
     }
 
-    const homonyms = nameCompany && byNameCompany.size ? byNameCompany.get(nameCompany) : undefined;
+    const homonyms = nameCompany && this.byNameCompany.size ? this.byNameCompany.get(nameCompany) : undefined;
     if (homonyms) {
       plan.possibleDuplicates.push({
         line: row.line,
@@ -371,42 +377,58 @@ export async function planImport(
         candidates: homonyms.map(candidateOf),
         reason: `same name and company as ${homonyms.length === 1 ? 'a saved person' : `${homonyms.length} saved people`}`,
       });
-      continue;
+      return;
     }
     if (!person.profileKey && PROFILE_REQUIRED) {
       plan.rejected.push({ line: row.line, reason: 'no profile URL: Scoutbook saves a person by their LinkedIn profile, and this row matches no one already saved' });
-      continue;
+      return;
     }
     const created: PlannedCreate = { lines: [row.line], person };
     plan.create.push(created);
-    if (person.profileKey) createdByKey.set(person.profileKey, created);
-    for (const e of person.emails) if (!createdByEmail.has(e)) createdByEmail.set(e, created);
-    if (nameCompany) push(createdByNameCompany, nameCompany, created);
+    if (person.profileKey) this.createdByKey.set(person.profileKey, created);
+    for (const e of person.emails) if (!this.createdByEmail.has(e)) this.createdByEmail.set(e, created);
+    if (nameCompany) push(this.createdByNameCompany, nameCompany, created);
   }
 
-  // Folding rows together, or adding to what a saved person has, can break a limit (50 tags) that
-  // no single row broke; such a person is refused here rather than failing the whole write later.
-  const refuse = (lines: number[], reason: string) => lines.forEach((line) => plan.rejected.push({ line, reason }));
-  plan.create = plan.create.filter((c) => {
-    if (c.lines.length === 1) return true;
-    const check = PersonFields.safeParse(c.person);
-    if (!check.success) refuse(c.lines, `together with lines ${c.lines.join(', ')}: ${describeZodError(check.error)}`);
-    return check.success;
-  });
-  for (const { merge, existing: p } of matches) {
-    const check = PersonChanges.safeParse(mergeChanges(p, merge.person, overwrite));
-    if (!check.success) {
-      refuse(merge.lines, `merged into ${p.name}: ${describeZodError(check.error)}`);
-      continue;
+  /** The plan, once every row is in. Call once. */
+  finish(): ImportPlan {
+    const { plan, overwrite } = this;
+    // Folding rows together, or adding to what a saved person has, can break a limit (50 tags) that
+    // no single row broke; such a person is refused here rather than failing the whole write later.
+    const refuse = (lines: number[], reason: string) => lines.forEach((line) => plan.rejected.push({ line, reason }));
+    plan.create = plan.create.filter((c) => {
+      if (c.lines.length === 1) return true;
+      const check = PersonFields.safeParse(c.person);
+      if (!check.success) refuse(c.lines, `together with lines ${c.lines.join(', ')}: ${describeZodError(check.error)}`);
+      return check.success;
+    });
+    for (const { merge, existing: p } of this.matches) {
+      const check = PersonChanges.safeParse(mergeChanges(p, merge.person, overwrite));
+      if (!check.success) {
+        refuse(merge.lines, `merged into ${p.name}: ${describeZodError(check.error)}`);
+        continue;
+      }
+      merge.changes = changeList(p, merge.person, overwrite, plan.pipelineId);
+      (merge.changes.length > 0 ? plan.merge : plan.unchanged).push(merge);
     }
-    merge.changes = changeList(p, merge.person, overwrite, plan.pipelineId);
-    (merge.changes.length > 0 ? plan.merge : plan.unchanged).push(merge);
+    const byLine = (a: { lines: number[] }, b: { lines: number[] }) => a.lines[0]! - b.lines[0]!;
+    plan.merge.sort(byLine);
+    plan.unchanged.sort(byLine);
+    plan.rejected.sort((a, b) => a.line - b.line);
+    return plan;
   }
-  const byLine = (a: { lines: number[] }, b: { lines: number[] }) => a.lines[0]! - b.lines[0]!;
-  plan.merge.sort(byLine);
-  plan.unchanged.sort(byLine);
-  plan.rejected.sort((a, b) => a.line - b.line);
-  return plan;
+}
+
+/** The dry run over rows already in memory, in time slices. */
+export async function planImport(rows: readonly ImportRow[], existing: Iterable<ExistingPerson>, options: PlanOptions = {}): Promise<ImportPlan> {
+  const planner = new ImportPlanner(existing, options);
+  const slicer = new TimeSlicer({ ...options, what: 'Checking the file' });
+  throwIfAborted(options.signal, 'Checking the file cancelled');
+  for (const [i, row] of rows.entries()) {
+    if (slicer.due()) await slicer.step(i, rows.length);
+    planner.add(row);
+  }
+  return planner.finish();
 }
 
 /** Counts for the dry-run summary line. */

@@ -1,14 +1,21 @@
-import { TimeSlicer, type CooperativeOptions } from './cooperative';
-import { decodeText, detectFormat, rejectNonTabular } from './decode';
+import { TimeSlicer, type CooperativeOptions, type Progress } from './cooperative';
+import { decodeTextInSlices, detectFormat, rejectNonTabular } from './decode';
 import { ImportError } from './import-error';
 import { mapRow, rowWidth, type ImportRow } from './map-rows';
-import { parseCsv } from './parse-csv';
+import { csvLayout, parseCsv, visitCsvRows } from './parse-csv';
 import { parseXlsx } from './parse-xlsx';
 import { applyPreset, hasNameColumn, pickPreset, type ColumnMapping, type Preset, type PresetId } from './presets';
 import type { Delimiter } from './sniff';
 import type { ParsedTable, TableRow } from './table';
 
 const SAMPLE_ROWS = 20;
+
+/**
+ * How long one slice of reading or checking the file may run. Shorter than the default: in the
+ * extension's renderer V8 optimises for memory, and its compacting collections (50-150 ms with a
+ * 100,000-row plan alive) run inside whichever slice allocated last, on top of the slice's own time.
+ */
+export const IMPORT_SLICE_MS = 12;
 
 export interface ReadTableOptions extends CooperativeOptions {
   /** XLSX: the sheet the user picked from `table.source.sheets`. */
@@ -40,9 +47,70 @@ export interface ImportPreview {
  */
 export async function readImportTable(bytes: Uint8Array, options: ReadTableOptions = {}): Promise<ParsedTable> {
   if (detectFormat(bytes) === 'xlsx') return parseXlsx(bytes, { sheet: options.sheet });
-  const { text, encoding } = decodeText(bytes);
+  const { text, encoding } = await decodeTextInSlices(bytes, { signal: options.signal });
   rejectNonTabular(text);
   return parseCsv(text, { ...options, encoding });
+}
+
+/** Visits every data row of a file, in order, in time slices; the visitor's own work counts in the slices. */
+export type RowVisitor = (options: CooperativeOptions, visit: (row: TableRow) => void) => Promise<void>;
+
+/**
+ * A picked file, read as far as the mapping step needs (its header, first rows and counts), and
+ * able to go over its rows again: the dry run maps and checks each row as it is parsed, so the
+ * file's 100,000 rows are never all in memory at once (the collector's pauses over them were the
+ * import's long tasks).
+ */
+export interface OpenedFile {
+  summary: TableSummary;
+  visitRows: RowVisitor;
+}
+
+/** Share of the opening's progress bar given to decoding; the parse takes the rest. */
+const DECODE_SHARE = 0.25;
+
+function scaled(onProgress: ((p: Progress) => void) | undefined, from: number, share: number) {
+  return onProgress && ((p: Progress) => onProgress({ done: Math.round(1000 * (from + (share * p.done) / Math.max(1, p.total))), total: 1000 }));
+}
+
+/**
+ * The file → its summary (header, counts, first rows). CSV: decoded in slices, parsed once to count
+ * its rows (keeping only the first ones); the text stays, to be parsed again by `visitRows`.
+ * XLSX: the sheet is parsed whole (read-excel-file has no streaming reader) and kept.
+ */
+export async function openImportFile(bytes: Uint8Array, options: ReadTableOptions = {}): Promise<OpenedFile> {
+  if (detectFormat(bytes) === 'xlsx') {
+    const table = await parseXlsx(bytes, { sheet: options.sheet });
+    return { summary: summarise(table), visitRows: (opts, visit) => visitTableRows(table.rows, { ...opts, sliceMs: opts.sliceMs ?? IMPORT_SLICE_MS }, visit) };
+  }
+  const { signal, onProgress } = options;
+  const sliceMs = options.sliceMs ?? IMPORT_SLICE_MS;
+  const { text, encoding } = await decodeTextInSlices(bytes, { signal, sliceMs, onProgress: scaled(onProgress, 0, DECODE_SHARE) });
+  rejectNonTabular(text);
+  const layout = csvLayout(text, options.delimiter);
+  const sample: TableRow[] = [];
+  const counts = await visitCsvRows(text, layout, { signal, sliceMs, onProgress: scaled(onProgress, DECODE_SHARE, 1 - DECODE_SHARE) }, (row) => {
+    if (sample.length < SAMPLE_ROWS) sample.push(row);
+  });
+  return {
+    summary: {
+      header: layout.header,
+      headerLine: layout.headerLine,
+      blankRows: counts.blankRows,
+      rowCount: counts.rows,
+      sample,
+      source: { kind: 'csv', encoding, delimiter: layout.delimiter },
+    },
+    visitRows: async (opts, visit) => void (await visitCsvRows(text, layout, { ...opts, sliceMs: opts.sliceMs ?? IMPORT_SLICE_MS }, visit)),
+  };
+}
+
+async function visitTableRows(rows: readonly TableRow[], options: CooperativeOptions, visit: (row: TableRow) => void): Promise<void> {
+  const slicer = new TimeSlicer({ ...options, what: 'Reading the file' });
+  for (let i = 0; i < rows.length; i++) {
+    if ((i & 63) === 0) await slicer.step(i, rows.length);
+    visit(rows[i]!);
+  }
 }
 
 export function summarise(table: ParsedTable): TableSummary {
@@ -65,23 +133,19 @@ export function noNameColumnError(header: string[]): ImportError {
   );
 }
 
-/** Every row of the table in our terms, in time slices (100k rows would hold the UI thread). */
-export async function mapTable(table: ParsedTable, mapping: ColumnMapping, options: CooperativeOptions = {}): Promise<ImportRow[]> {
-  const width = rowWidth(table.header);
-  const slicer = new TimeSlicer({ ...options, what: 'Reading the file' });
-  const out: ImportRow[] = new Array<ImportRow>(table.rows.length);
-  for (let i = 0; i < table.rows.length; i++) {
-    if ((i & 255) === 0 && slicer.due()) await slicer.step(i, table.rows.length);
-    out[i] = mapRow(table.rows[i]!, mapping, width);
-  }
+/** Every data row of the file in our terms, in order. */
+export async function mapFileRows(file: OpenedFile, mapping: ColumnMapping, options: CooperativeOptions = {}): Promise<ImportRow[]> {
+  const width = rowWidth(file.summary.header);
+  const out: ImportRow[] = [];
+  await file.visitRows(options, (row) => out.push(mapRow(row, mapping, width)));
   return out;
 }
 
 /** The file → rows in our terms, ready for the dry run; the raw cells are not kept. */
 export async function readImportFile(bytes: Uint8Array, options: ReadImportOptions = {}): Promise<ImportPreview> {
-  const table = await readImportTable(bytes, options);
-  const picked = resolveMapping(table.header, options);
-  if (!hasNameColumn(picked.mapping)) throw noNameColumnError(table.header);
-  const rows = await mapTable(table, picked.mapping, { signal: options.signal });
-  return { table: summarise(table), ...picked, rows };
+  const file = await openImportFile(bytes, options);
+  const picked = resolveMapping(file.summary.header, options);
+  if (!hasNameColumn(picked.mapping)) throw noNameColumnError(file.summary.header);
+  const rows = await mapFileRows(file, picked.mapping, { signal: options.signal });
+  return { table: file.summary, ...picked, rows };
 }

@@ -55,3 +55,21 @@ export function findHeaderRow(rows: readonly (readonly string[])[]): number {
   }
   return best >= 0 ? best : firstNonEmpty;
 }
+
+export type LineBreak = '\n' | '\r\n' | '\r';
+const NEWLINE_SAMPLE = 64 * 1024;
+
+/**
+ * The line break, judged as Papa judges it (quoted text removed, then whichever of CR, CRLF and LF
+ * the lines end with) but from the first 64 KB instead of the first megabyte: Papa's own guess
+ * runs a regular expression over a megabyte on every parse of the text, ~15 ms in the popup.
+ */
+export function sniffLineBreak(text: string): LineBreak {
+  const sample = text.slice(0, NEWLINE_SAMPLE).replace(/"[^]*?"/g, '');
+  const r = sample.split('\r');
+  const n = sample.split('\n');
+  if (r.length === 1 || (n.length > 1 && n[0]!.length < r[0]!.length)) return '\n';
+  let withN = 0;
+  for (const line of r) if (line[0] === '\n') withN++;
+  return withN >= r.length / 2 ? '\r\n' : '\r';
+}

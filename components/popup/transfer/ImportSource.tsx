@@ -35,7 +35,7 @@ export function ImportSource({
   return (
     <div className="import-source">
       <p className="hint" data-testid="sb-import-detected">
-        {t('data.import.detected', { file: loaded.name, rows: table.rows.length, line: table.headerLine, source: sourceText(source, t) })}
+        {t('data.import.detected', { file: loaded.name, rows: table.rowCount, line: table.headerLine, source: sourceText(source, t) })}
       </p>
       <div className="export-row">
         <label>

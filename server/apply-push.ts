@@ -37,52 +37,63 @@ export async function applyPush(
   mutations: readonly Mutation[],
   now = new Date(),
 ): Promise<PushResponse> {
-  const { teamId, email } = typeof pusher === 'string' ? { teamId: pusher, email: undefined } : pusher;
+  checkPush(mutations, now);
+  return inWriteTransaction(db, (trx) => applyPushIn(trx, pusher, mutations, now));
+}
+
+/** The checks a push passes before it may touch the database (it is refused whole otherwise). */
+export function checkPush(mutations: readonly Mutation[], now: Date): void {
   mutations.forEach((m, index) => refuseUnsafe(m, index, now));
-  return inWriteTransaction(db, async (trx) => {
-    const start = await lockTeamSeq(trx, teamId);
-    const claimed = await claimMutations(trx, teamId, mutations.map((m) => m.mutationId), now);
-    const fresh = mutations.map((m) => claimed.delete(m.mutationId));
-    const applied = fresh.filter(Boolean).length;
-    const stored = await loadRecords(trx, teamId, mutations.filter((_, i) => fresh[i]));
+}
 
-    let seq = start;
-    const working = new Map<string, RecordVersion>();
-    const events: ChangeEvent[] = [];
-    for (const [index, m] of mutations.entries()) {
-      if (!fresh[index]) continue;
-      const ref = recordRef(m.entity, m.id);
-      const current = working.get(ref) ?? stored.get(ref);
-      const merged = mergeFields(current, fieldsAt(m.fields, m.hlc));
-      if (merged.changedFields.length === 0) continue;
-      // mergeFields returns a fresh object: setting these in place keeps the key order a copy would have.
-      const data = merged.data;
-      data.id = m.id;
-      data.updatedAt = latestClock(merged.clocks);
-      const schema = data.deleted === true ? Tombstone : ENTITY_SCHEMAS[m.entity];
-      // The compiled check accepts only what zod accepts (record-check.ts); zod decides, and words the error, otherwise.
-      if (!passesFastCheck(schema, data)) {
-        const check = schema.safeParse(data);
-        if (!check.success) throw new ApiError(400, 'invalid_record', `${describeMutation(m, index)}: ${describeZodError(check.error)}`);
-      }
-      seq += 1;
-      events.push({ entity: m.entity, id: m.id, before: current?.data, after: data, seq });
-      working.set(ref, { entity: m.entity, id: m.id, seq, data, clocks: merged.clocks });
-    }
+/**
+ * applyPush's work inside a write transaction the caller runs (and may share with other pushes:
+ * push-queue.ts). On an error the caller must roll the transaction back: nothing of the push may stay.
+ */
+export async function applyPushIn(trx: Kysely<Database>, pusher: Pusher | string, mutations: readonly Mutation[], now: Date): Promise<PushResponse> {
+  const { teamId, email } = typeof pusher === 'string' ? { teamId: pusher, email: undefined } : pusher;
+  const start = await lockTeamSeq(trx, teamId);
+  const claimed = await claimMutations(trx, teamId, mutations.map((m) => m.mutationId), now);
+  const fresh = mutations.map((m) => claimed.delete(m.mutationId));
+  const applied = fresh.filter(Boolean).length;
+  const stored = await loadRecords(trx, teamId, mutations.filter((_, i) => fresh[i]));
 
-    if (events.length) {
-      await raiseAlerts(trx, teamId, email, events, now);
-      const versions = [...working.values()];
-      await saveRecords(trx, teamId, versions);
-      await syncRecordKeys(
-        trx,
-        teamId,
-        versions.map((v) => ({ entity: v.entity, id: v.id, before: stored.get(recordRef(v.entity, v.id))?.data, after: v.data })),
-      );
-      await setTeamSeq(trx, teamId, seq);
+  let seq = start;
+  const working = new Map<string, RecordVersion>();
+  const events: ChangeEvent[] = [];
+  for (const [index, m] of mutations.entries()) {
+    if (!fresh[index]) continue;
+    const ref = recordRef(m.entity, m.id);
+    const current = working.get(ref) ?? stored.get(ref);
+    const merged = mergeFields(current, fieldsAt(m.fields, m.hlc));
+    if (merged.changedFields.length === 0) continue;
+    // mergeFields returns a fresh object: setting these in place keeps the key order a copy would have.
+    const data = merged.data;
+    data.id = m.id;
+    data.updatedAt = latestClock(merged.clocks);
+    const schema = data.deleted === true ? Tombstone : ENTITY_SCHEMAS[m.entity];
+    // The compiled check accepts only what zod accepts (record-check.ts); zod decides, and words the error, otherwise.
+    if (!passesFastCheck(schema, data)) {
+      const check = schema.safeParse(data);
+      if (!check.success) throw new ApiError(400, 'invalid_record', `${describeMutation(m, index)}: ${describeZodError(check.error)}`);
     }
-    return { applied, duplicates: mutations.length - applied, seq };
-  });
+    seq += 1;
+    events.push({ entity: m.entity, id: m.id, before: current?.data, after: data, seq });
+    working.set(ref, { entity: m.entity, id: m.id, seq, data, clocks: merged.clocks });
+  }
+
+  if (events.length) {
+    await raiseAlerts(trx, teamId, email, events, now);
+    const versions = [...working.values()];
+    await saveRecords(trx, teamId, versions);
+    await syncRecordKeys(
+      trx,
+      teamId,
+      versions.map((v) => ({ entity: v.entity, id: v.id, before: stored.get(recordRef(v.entity, v.id))?.data, after: v.data })),
+    );
+    await setTeamSeq(trx, teamId, seq);
+  }
+  return { applied, duplicates: mutations.length - applied, seq };
 }
 
 /** Numbered from 1, as a person counts: "mutation 3 (person 01J…)". */

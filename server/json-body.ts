@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import type { z } from 'zod';
 import { describeZodError } from '../utils/schema';
 import { ApiError } from './errors';
+import { fastParse } from './record-check';
 
 const JSON_TYPE = /^application\/([\w.-]+\+)?json\s*(;|$)/i;
 
@@ -34,10 +35,10 @@ function readIncoming(incoming: IncomingMessage, maxBytes: number): Promise<stri
 }
 
 /**
- * A JSON body parsed and checked with a synchronous zod parse, for the hot push route: read straight
- * from the Node stream (Hono would build a fetch Request and a web stream around it first) and
- * validated with safeParse, which zod v4 compiles for objects (the validator middleware's async
- * parse cannot use that). Same answers as the middleware: 415, 413, 400 invalid_json, 400
+ * A JSON body parsed and checked synchronously, for the hot push route: read straight from the Node
+ * stream (Hono would build a fetch Request and a web stream around it first) and validated by the
+ * check compiled from the zod schema (record-check.ts), with zod's synchronous safeParse deciding
+ * whatever that check refuses. Same answers as the middleware: 415, 413, 400 invalid_json, 400
  * invalid_request. Outside Node (tests' app.request) the body limit middleware has already run.
  */
 export async function parseJsonBody<T>(c: Context, schema: z.ZodType<T>, maxBytes: number): Promise<T> {
@@ -52,6 +53,9 @@ export async function parseJsonBody<T>(c: Context, schema: z.ZodType<T>, maxByte
   } catch {
     throw new ApiError(400, 'invalid_json', 'request body is not valid JSON');
   }
+  // The compiled check gives zod's output when it accepts (record-check.ts); otherwise zod decides and words the error.
+  const fast = fastParse(schema, json);
+  if (fast) return fast.data;
   const parsed = schema.safeParse(json);
   if (!parsed.success) throw new ApiError(400, 'invalid_request', describeZodError(parsed.error));
   return parsed.data;

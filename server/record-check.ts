@@ -3,7 +3,8 @@ import type { z } from 'zod';
 /**
  * A fast "is this valid?" for the merged records of a push, compiled once from the entity's zod
  * schema: zod's own parse allocates a payload, an issue list and an output object per field,
- * which made checking 50 merged people the largest piece of a push's JavaScript.
+ * which made checking 50 merged people the largest piece of a push's JavaScript. The push request
+ * itself is checked the same way (fastParse, from json-body.ts).
  *
  * Why nothing invalid gets through: each compiled node accepts a value only under the exact test
  * zod applies for that node (type, length limits, patterns, enum members, refinements run on the
@@ -34,6 +35,9 @@ interface Def {
   protocol?: RegExp;
   hostname?: RegExp;
   normalize?: boolean;
+  keyType?: z.ZodType;
+  valueType?: z.ZodType;
+  mode?: string;
 }
 
 interface CheckDef {
@@ -111,7 +115,11 @@ function withChecks(checks: ((value: never) => unknown)[], value: unknown): unkn
   return v;
 }
 
-function compile(schema: z.ZodType): Node {
+/**
+ * `verdictOnly`: the caller keeps only accept or refuse (passesFastCheck), so objects and arrays
+ * need not be copied — except under a check of their own (a refinement), which zod runs on the copy.
+ */
+function compile(schema: z.ZodType, verdictOnly = false): Node {
   const def = defOf(schema);
   if (def.coerce) return byZod(schema);
   switch (def.type) {
@@ -145,19 +153,28 @@ function compile(schema: z.ZodType): Node {
     case 'optional': {
       // An inner schema that takes undefined itself (a default, a prefault) is run on it by zod.
       if (def.checks?.length || optionalIn(def.innerType!)) return byZod(schema);
-      const inner = compile(def.innerType!);
+      const inner = compile(def.innerType!, verdictOnly);
       return (v) => (v === undefined ? undefined : inner(v));
     }
     case 'default': {
       if (def.checks?.length) return byZod(schema);
-      const inner = compile(def.innerType!);
+      const inner = compile(def.innerType!, verdictOnly);
       // zod gives the default as it is, without parsing it.
       return (v) => (v === undefined ? def.defaultValue : inner(v));
     }
     case 'array': {
       const checks = compileChecks(def, 'array');
       if (!checks) return byZod(schema);
-      const element = compile(def.element!);
+      // Length checks read the same length from the input; a refinement needs the copy.
+      const copy = !verdictOnly || (def.checks ?? []).some((c) => c._zod.def.check === 'custom');
+      const element = compile(def.element!, !copy);
+      if (!copy) {
+        return (v) => {
+          if (!Array.isArray(v)) return FAIL;
+          for (let i = 0; i < v.length; i++) if (element(v[i]) === FAIL) return FAIL;
+          return withChecks(checks, v);
+        };
+      }
       return (v) => {
         if (!Array.isArray(v)) return FAIL;
         const out: unknown[] = new Array(v.length);
@@ -174,22 +191,81 @@ function compile(schema: z.ZodType): Node {
       if (def.catchall !== undefined) return byZod(schema);
       const checks = compileChecks(def, 'object');
       if (!checks) return byZod(schema);
-      const fields = Object.entries(def.shape!).map(([key, field]) => [key, compile(field)] as const);
-      return (v) => {
-        if (typeof v !== 'object' || v === null || Array.isArray(v)) return FAIL;
-        const input = v as Record<string, unknown>;
-        const out: Record<string, unknown> = {};
-        for (const [key, field] of fields) {
-          const value = field(input[key]);
-          if (value === FAIL) return FAIL;
-          if (value !== undefined || key in input) out[key] = value;
-        }
-        return withChecks(checks, out);
-      };
+      const copy = !verdictOnly || checks.length > 0;
+      return compileShape(
+        Object.entries(def.shape!).map(([key, field]) => [key, compile(field, !copy)] as const),
+        checks,
+        copy,
+      );
     }
+    case 'unknown':
+    case 'any':
+      return def.checks?.length ? byZod(schema) : (v) => v;
+    case 'record':
+      return compileRecord(schema, def);
     default:
       return byZod(schema);
   }
+}
+
+/**
+ * A plain object's fields, checked in the shape's order and copied to the output as zod does (a key
+ * is kept when its value is defined or the input has it). The loop is unrolled into generated code,
+ * one statement per field with the key as a literal: every object of a shape is then read and
+ * built the same way, which a generic loop over [key, check] pairs is not (checking a 50-mutation
+ * push request took 0.07 ms that way, 0.04 ms this way). Only the keys go into the code, as JSON
+ * string literals; the checks are passed in as functions.
+ */
+function compileShape(fields: readonly (readonly [string, Node])[], checks: ((value: never) => unknown)[], copy: boolean): Node {
+  const lines = fields.map(([key], i) => {
+    const k = JSON.stringify(key);
+    return copy
+      ? `x = f[${i}](v[${k}]); if (x === FAIL) return FAIL; if (x !== undefined || ${k} in v) out[${k}] = x;`
+      : `if (f[${i}](v[${k}]) === FAIL) return FAIL;`;
+  });
+  const body = `return (v) => {
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) return FAIL;
+    ${copy ? 'const out = {};\n    let x;' : ''}
+    ${lines.join('\n    ')}
+    return ${copy ? 'checks.length === 0 ? out : withChecks(checks, out)' : 'v'};
+  };`;
+  const make = new Function('f', 'FAIL', 'checks', 'withChecks', body) as (...args: unknown[]) => Node;
+  return make(
+    fields.map(([, node]) => node),
+    FAIL,
+    checks,
+    withChecks,
+  );
+}
+
+/**
+ * `z.record(z.string()…, value)` on the plain objects JSON.parse makes. zod walks Reflect.ownKeys,
+ * which for such an object is Object.keys' order; everything unusual is zod's to decide: symbol or
+ * `__proto__` keys, an own `constructor` (zod's plain-object test reads it), another prototype, a
+ * key the key schema refuses (zod may retry it as a number) or rewrites, loose records and
+ * records over an enum of keys.
+ */
+function compileRecord(schema: z.ZodType, def: Def): Node {
+  const keyDef = defOf(def.keyType!);
+  if (def.mode === 'loose' || keyDef.type !== 'string' || (def.keyType as unknown as { _zod: { values?: unknown } })._zod.values) return byZod(schema);
+  const checks = compileChecks(def, 'object');
+  if (!checks) return byZod(schema);
+  const key = compile(def.keyType!);
+  const value = compile(def.valueType!);
+  return (v) => {
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) return FAIL;
+    const proto = Object.getPrototypeOf(v) as unknown;
+    if ((proto !== Object.prototype && proto !== null) || Object.hasOwn(v, 'constructor') || Object.getOwnPropertySymbols(v).length) return FAIL;
+    const input = v as Record<string, unknown>;
+    const out: Record<string, unknown> = {};
+    for (const k of Object.keys(input)) {
+      if (k === '__proto__' || key(k) !== k) return FAIL;
+      const parsed = value(input[k]);
+      if (parsed === FAIL) return FAIL;
+      out[k] = parsed;
+    }
+    return withChecks(checks, out);
+  };
 }
 
 const HTTP_PREFIX = /^https?:\/\//i;
@@ -207,10 +283,25 @@ function compileHttpUrl(schema: z.ZodType, def: Def): Node {
 }
 
 const compiled = new WeakMap<z.ZodType, Node>();
+const verdicts = new WeakMap<z.ZodType, Node>();
+
+function nodeFor(schema: z.ZodType, cache = compiled, verdictOnly = false): Node {
+  let node = cache.get(schema);
+  if (!node) cache.set(schema, (node = compile(schema, verdictOnly)));
+  return node;
+}
 
 /** True only when zod would accept `value` against `schema`; false means "ask zod". */
 export function passesFastCheck(schema: z.ZodType, value: unknown): boolean {
-  let node = compiled.get(schema);
-  if (!node) compiled.set(schema, (node = compile(schema)));
-  return node(value) !== FAIL;
+  return nodeFor(schema, verdicts, true)(value) !== FAIL;
+}
+
+/**
+ * What zod's parse would output for `value` (unknown keys of plain objects dropped, defaults
+ * filled), when the compiled check accepts it; undefined means "ask zod", which decides and words
+ * the error.
+ */
+export function fastParse<T>(schema: z.ZodType<T>, value: unknown): { data: T } | undefined {
+  const out = nodeFor(schema)(value);
+  return out === FAIL ? undefined : { data: out as T };
 }

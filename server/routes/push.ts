@@ -1,8 +1,8 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { PushRequest, PushResponse } from '../../utils/sync/protocol';
-import { applyPush } from '../apply-push';
 import type { AppEnv, ResolvedDeps } from '../context';
 import { parseJsonBody } from '../json-body';
+import { createPushQueue } from '../push-queue';
 import { authErrors, bearerSecurity, errorResponses } from './responses';
 
 export const PUSH_PATH = '/v1/sync/push';
@@ -29,9 +29,11 @@ const route = createRoute({
  */
 export function addPushRoute(app: OpenAPIHono<AppEnv>, deps: ResolvedDeps): void {
   app.openAPIRegistry.registerPath(route);
+  // Pushes that arrive together are committed together on SQLite (push-queue.ts).
+  const queue = createPushQueue(deps.db);
   app.post(PUSH_PATH, async (c) => {
     const { mutations } = await parseJsonBody(c, PushRequest, MAX_BODY_BYTES);
     const { teamId, email } = c.get('principal');
-    return c.json(await applyPush(deps.db, { teamId, email }, mutations, deps.now()), 200);
+    return c.json(await queue.push({ teamId, email }, mutations, deps.now()), 200);
   });
 }

@@ -10,7 +10,8 @@ import type { Compilable, CompiledQuery, Kysely, QueryResult } from 'kysely';
  */
 interface Template {
   compiled: CompiledQuery;
-  order: number[];
+  /** Which of the caller's parameters goes in each place; null when they go in as given (the usual case). */
+  order: number[] | null;
 }
 
 const templates = new Map<string, Template>();
@@ -36,10 +37,11 @@ export async function runTemplate<DB, R>(
       if (i === -1) throw new Error(`query template ${key}: a parameter did not come from a marker`);
       return i;
     });
-    t = { compiled, order };
+    const inPlace = order.length === params.length && order.every((from, to) => from === to);
+    t = { compiled, order: inPlace ? null : order };
     if (templates.size >= MAX_TEMPLATES) templates.clear();
     templates.set(id, t);
   }
   const order = t.order;
-  return db.executeQuery<R>({ ...t.compiled, parameters: order.map((i) => params[i]) } as CompiledQuery<R>);
+  return db.executeQuery<R>({ ...t.compiled, parameters: order ? order.map((i) => params[i]) : params } as CompiledQuery<R>);
 }

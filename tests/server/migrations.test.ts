@@ -76,6 +76,7 @@ describe.each(targets)('upgrading a database made by migration 001 ($name)', (ta
       ('T1', 'person', ${person.id}, 1, ${JSON.stringify(person)}, '{}', 0),
       ('T1', 'entry', ${entry.id}, 2, ${JSON.stringify(entry)}, '{}', 0),
       ('T1', 'pipeline', ${entry.pipelineId}, 3, ${JSON.stringify({ id: entry.pipelineId, name: 'Hiring', stages: [{ id: 's', name: 'Sourced' }] })}, '{}', 0)`.execute(legacy);
+    await sql`insert into applied_mutations (team_id, mutation_id, applied_at) values ('T1', '01HMAT0000000000000000000A', ${t})`.execute(legacy);
     await sql`insert into intel_items (id, team_id, company_key, company_name, company_name_lower, type, title, url, published_at, created_at)
       values ('I1', 'T1', null, 'Acme Robotics Inc.', 'acme robotics inc.', 'funding', 'Acme raises', 'https://news.example/a?utm_source=x', ${t}, ${t})`.execute(legacy);
     await legacy.destroy();
@@ -106,6 +107,23 @@ describe.each(targets)('upgrading a database made by migration 001 ($name)', (ta
       }
       const item = await store.db.selectFrom('intel_items').select(['canonical_url', 'title_key']).executeTakeFirstOrThrow();
       expect(item).toEqual({ canonical_url: 'news.example/a', title_key: 'acmeraises' });
+
+      // Remembered mutation ids survive 005, which makes their table one b-tree on SQLite.
+      expect(await store.db.selectFrom('applied_mutations').selectAll().execute()).toEqual([{ team_id: 'T1', mutation_id: '01HMAT0000000000000000000A', applied_at: t }]);
+      if (target.name === 'sqlite') {
+        const table = await sql<{ sql: string }>`select sql from sqlite_schema where name = 'applied_mutations'`.execute(store.db);
+        expect(table.rows[0]!.sql).toMatch(/without rowid\s*$/i);
+        const indexes = await sql<{ name: string }>`select name from sqlite_schema where type = 'index' and tbl_name = 'applied_mutations'`.execute(store.db);
+        expect(indexes.rows).toEqual([]);
+      }
+      // A retried mutation is still recognised after the upgrade.
+      const retried = await app.request('/v1/sync/push', {
+        method: 'POST',
+        headers: { ...headers, 'content-type': 'application/json' },
+        body: JSON.stringify({ clientId: 'c', mutations: [{ mutationId: '01HMAT0000000000000000000A', entity: 'person', id: '01HPAT0000000000000000000B', hlc: '001732000000000:00000:c', fields: { name: 'X' } }] }),
+      });
+      const answer = await retried.json();
+      expect(answer, JSON.stringify(answer)).toEqual({ applied: 0, duplicates: 1, seq: 3 });
     } finally {
       await store.close();
     }

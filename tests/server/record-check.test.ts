@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { passesFastCheck } from '../../server/record-check';
+import { z } from 'zod';
+import { fastParse, passesFastCheck } from '../../server/record-check';
 import { ENTITY_SCHEMAS, type EntityName } from '../../utils/schema';
 
 const ID = '01JABCDEFGHJKMNPQRSTVWXYZ0';
@@ -201,6 +202,31 @@ describe('compiled record check (server/record-check.ts)', () => {
       expect(ENTITY_SCHEMAS.entry.safeParse(record).success).toBe(false);
       expect(passesFastCheck(ENTITY_SCHEMAS.entry, record)).toBe(false);
     }
+  });
+
+  it('gives the verdict and output zod gives for arrays with and without a refinement, and nested objects', () => {
+    const schema = z.object({
+      tags: z.array(z.string()),
+      pair: z.array(z.number()).refine((a) => a.length === 2),
+      stages: z.array(z.object({ id: z.string().trim(), n: z.number().default(1) })).max(2),
+    });
+    const values = [
+      { tags: [], pair: [1, 2], stages: [] },
+      { tags: ['a'], pair: [1, 2], stages: [{ id: ' x ', extra: true }], more: 1 },
+      { tags: ['a', 1], pair: [1, 2], stages: [] },
+      { tags: [], pair: [1], stages: [] },
+      { tags: [], pair: [1, 2], stages: [{ id: 'a' }, { id: 'b' }, { id: 'c' }] },
+      { tags: [], pair: [1, 2], stages: [{ n: 1 }] },
+    ];
+    for (const value of values) {
+      const zod = schema.safeParse(value);
+      const fast = fastParse(schema, value);
+      if (passesFastCheck(schema, value)) expect(zod.success, JSON.stringify(value)).toBe(true);
+      if (fast) expect(fast.data).toStrictEqual(zod.data);
+      if (!zod.success) expect(passesFastCheck(schema, value) || fast !== undefined).toBe(false);
+    }
+    expect(passesFastCheck(schema, values[0])).toBe(true);
+    expect(fastParse(schema, values[0])).toBeDefined();
   });
 
   it('never accepts a record zod refuses, for any value in any field', () => {

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { isSqlite } from '../dialect';
 
 /**
  * Ownership and alerts need to find a person's entries and a profile key's people without parsing
@@ -19,7 +20,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
 
   // On SQLite a table whose key is all it holds is cheaper to write WITHOUT ROWID (one b-tree, not two).
-  const sqlite = (db.getExecutor().adapter as object).constructor.name === 'SqliteAdapter';
+  const sqlite = isSqlite(db);
   await db.schema
     .createTable('record_keys')
     .addColumn('team_id', 'text', (c) => c.notNull().references('teams.id'))

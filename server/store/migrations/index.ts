@@ -3,6 +3,7 @@ import * as initial from './001_initial';
 import * as roles from './002_roles';
 import * as ownershipAlerts from './003_ownership_alerts';
 import * as intelFeeds from './004_intel_feeds';
+import * as appliedMutationsWithoutRowid from './005_applied_mutations_without_rowid';
 
 /**
  * Listed by hand rather than read from the directory, so that migrations work the same under
@@ -13,6 +14,7 @@ const migrations: Record<string, Migration> = {
   '002_roles': roles,
   '003_ownership_alerts': ownershipAlerts,
   '004_intel_feeds': intelFeeds,
+  '005_applied_mutations_without_rowid': appliedMutationsWithoutRowid,
 };
 
 export const migrationProvider: MigrationProvider = {

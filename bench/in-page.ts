@@ -50,6 +50,12 @@ interface ExecutionContext {
  * there can use `chrome.runtime` exactly as our content script does, without any hook in the
  * product. The world is recreated on every load; `evaluate` uses the newest one.
  */
+/** SELF-CONTAINED (for waitInPage): the page set the user-timing mark `name` after `after` ms. */
+export function markAfter({ name, after }: { name: string; after: number }): boolean {
+  const m = performance.getEntriesByName(name).at(-1);
+  return m !== undefined && m.startTime > after;
+}
+
 export class ContentWorld {
   private contexts: ExecutionContext[] = [];
 

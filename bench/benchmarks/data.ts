@@ -7,7 +7,7 @@ import { launchWithExtension } from '../../tests/support/chromium';
 import type { Benchmark } from '../benchmark';
 import { buildExtension } from '../build';
 import type { Options } from '../cli';
-import { callSource, inPage, waitInPage } from '../in-page';
+import { callSource, inPage, markAfter, waitInPage } from '../in-page';
 import type { Lab } from '../lab';
 import { mainThreadQuiet, popupProbe, type ProbeState } from '../popup-probe';
 import type { Measurement } from '../results';
@@ -61,11 +61,6 @@ function markWindow({ from, to }: { from: string; to: string }): Window | null {
 }
 
 /** SELF-CONTAINED: whether the mark exists, newer than `after`. */
-function markAfter({ name, after }: { name: string; after: number }): boolean {
-  const m = performance.getEntriesByName(name).at(-1);
-  return m !== undefined && m.startTime > after;
-}
-
 /** The page's JS heap, sampled every 100 ms until stopped; `peak` in MB. */
 class HeapSampler {
   private peakBytes = 0;

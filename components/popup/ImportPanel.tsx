@@ -8,7 +8,7 @@ import { decideAll, type BulkDecision } from '@/utils/import/decisions';
 import type { ExistingPerson, ImportPlan } from '@/utils/import/plan';
 import { hasNameColumn, type ColumnMapping, type Preset, type PresetId } from '@/utils/import/presets';
 import { dryRunFile } from '@/utils/import/dry-run';
-import { openImportFile, resolveMapping, type OpenedFile, type TableSummary } from '@/utils/import/read-import';
+import { openImportFile, resolveMapping, type OpenedFile } from '@/utils/import/read-import';
 import type { Delimiter } from '@/utils/import/sniff';
 import { DryRun } from './transfer/DryRun';
 import { ImportSource } from './transfer/ImportSource';
@@ -23,7 +23,6 @@ export interface LoadedFile {
   name: string;
   bytes: Uint8Array;
   file: OpenedFile;
-  table: TableSummary;
   preset: Preset;
   mapping: ColumnMapping;
 }
@@ -73,7 +72,7 @@ export function ImportPanel() {
         onProgress: throttledProgress((p) => setPhase({ kind: 'reading', file: name, progress: p.total ? p.done / p.total : 0 })),
       });
       existing.current = undefined;
-      setLoaded({ name, bytes, file, table: file.summary, ...resolveMapping(file.summary.header, { presetId: choice.presetId }) });
+      setLoaded({ name, bytes, file, ...resolveMapping(file.summary.header, { presetId: choice.presetId }) });
       setDecisions(new Map());
       setPhase({ kind: 'ready' });
     } catch (e) {
@@ -98,7 +97,7 @@ export function ImportPanel() {
       try {
         const plan = await dryRunFile(loaded.file, loaded.mapping, await saved, { signal: controller.signal, onProgress, pipeline, overwrite });
         if (controller.signal.aborted) return;
-        performance.mark('scoutbook:import-planned', { detail: { rows: loaded.table.rowCount } });
+        performance.mark('scoutbook:import-planned', { detail: { rows: loaded.file.summary.rowCount } });
         setPlanResult({ ...inputs, state: { kind: 'planned', plan } });
       } catch (e) {
         if (!isAbortError(e)) setPlanResult({ ...inputs, state: { kind: 'failed', text: (e as Error).message } });
@@ -176,15 +175,15 @@ export function ImportPanel() {
         <>
           <ImportSource
             loaded={loaded}
-            onPreset={(presetId) => setLoaded({ ...loaded, ...resolveMapping(loaded.table.header, { presetId }) })}
+            onPreset={(presetId) => setLoaded({ ...loaded, ...resolveMapping(loaded.file.summary.header, { presetId }) })}
             onSheet={(sheet) => void read(loaded.name, loaded.bytes, { sheet, presetId: loaded.preset.id })}
             onDelimiter={(delimiter) => void read(loaded.name, loaded.bytes, { delimiter, presetId: loaded.preset.id })}
           />
           <details className="mapping-details" open>
             <summary>{t('data.import.mapping.title')}</summary>
             <MappingTable
-              header={loaded.table.header}
-              sample={loaded.table.sample}
+              header={loaded.file.summary.header}
+              sample={loaded.file.summary.sample}
               mapping={loaded.mapping}
               onChange={(mapping) => setLoaded({ ...loaded, mapping })}
             />
@@ -212,7 +211,7 @@ export function ImportPanel() {
             </p>
           )}
           {planState?.kind === 'planning' && (
-            <p role="status">{t('data.import.checking', { rows: loaded.table.rowCount, percent: Math.round(planState.progress * 100) })}</p>
+            <p role="status">{t('data.import.checking', { rows: loaded.file.summary.rowCount, percent: Math.round(planState.progress * 100) })}</p>
           )}
           {planState?.kind === 'planned' && (
             <DryRun

@@ -2,7 +2,7 @@ import { TimeSlicer, type CooperativeOptions, type Progress } from './cooperativ
 import { decodeTextInSlices, detectFormat, rejectNonTabular } from './decode';
 import { ImportError } from './import-error';
 import { mapRow, rowWidth, type ImportRow } from './map-rows';
-import { csvLayout, parseCsv, visitCsvRows } from './parse-csv';
+import { csvLayout, visitCsvRows } from './parse-csv';
 import { parseXlsx } from './parse-xlsx';
 import { applyPreset, hasNameColumn, pickPreset, type ColumnMapping, type Preset, type PresetId } from './presets';
 import type { Delimiter } from './sniff';
@@ -39,17 +39,6 @@ export interface ImportPreview {
   preset: Preset;
   mapping: ColumnMapping;
   rows: ImportRow[];
-}
-
-/**
- * A picked file → its table. The format is judged by content, so a tab-separated UTF-16 file named
- * `.csv` (LinkedIn's Shares.csv) or an XLSX renamed `.csv` works.
- */
-export async function readImportTable(bytes: Uint8Array, options: ReadTableOptions = {}): Promise<ParsedTable> {
-  if (detectFormat(bytes) === 'xlsx') return parseXlsx(bytes, { sheet: options.sheet });
-  const { text, encoding } = await decodeTextInSlices(bytes, { signal: options.signal });
-  rejectNonTabular(text);
-  return parseCsv(text, { ...options, encoding });
 }
 
 /** Visits every data row of a file, in order, in time slices; the visitor's own work counts in the slices. */
@@ -113,7 +102,7 @@ async function visitTableRows(rows: readonly TableRow[], options: CooperativeOpt
   }
 }
 
-export function summarise(table: ParsedTable): TableSummary {
+function summarise(table: ParsedTable): TableSummary {
   const { rows, ...summary } = table;
   return { ...summary, rowCount: rows.length, sample: rows.slice(0, SAMPLE_ROWS) };
 }
@@ -134,7 +123,7 @@ export function noNameColumnError(header: string[]): ImportError {
 }
 
 /** Every data row of the file in our terms, in order. */
-export async function mapFileRows(file: OpenedFile, mapping: ColumnMapping, options: CooperativeOptions = {}): Promise<ImportRow[]> {
+async function mapFileRows(file: OpenedFile, mapping: ColumnMapping, options: CooperativeOptions = {}): Promise<ImportRow[]> {
   const width = rowWidth(file.summary.header);
   const out: ImportRow[] = [];
   await file.visitRows(options, (row) => out.push(mapRow(row, mapping, width)));

@@ -30,7 +30,7 @@ export function ImportSource({
   onDelimiter: (delimiter: Delimiter) => void;
 }) {
   const { t } = useI18n();
-  const { table } = loaded;
+  const table = loaded.file.summary;
   const source = table.source;
   return (
     <div className="import-source">

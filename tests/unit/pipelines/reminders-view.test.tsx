@@ -66,8 +66,9 @@ describe('reminders in the popup', () => {
 
   it('marks an open entry stale after the setting’s days without activity', async () => {
     const { personId, entryId } = await personAt('Jane Doe', 'jane');
-    // Nothing happened for 20 days: history, creation and last edit all that old.
-    const old = Date.now() - 20 * DAY;
+    // Nothing happened for 20 days: history, creation and last edit all that old. The views' clock
+    // is kept to the minute (useNow), so a few minutes more keep it 20 whole days at any tick.
+    const old = Date.now() - 20 * DAY - 5 * 60_000;
     const entry = (await getDb().entries.get(entryId))!;
     await getDb().entries.put({ ...entry, createdAt: old, history: [{ stageId: 'sourced', at: old }], updatedAt: entry.updatedAt.replace(/^\d{15}/, String(old).padStart(15, '0')) });
     await renderCard(entryId, personId, 'Jane Doe');

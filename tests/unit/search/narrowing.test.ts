@@ -62,18 +62,23 @@ describe('search: a longer query is ranked over the shorter one’s matches', ()
   it('is used: on 100,000 people a narrowing keystroke costs a fraction of a full scan', () => {
     const big = syntheticPeople(100_000);
     const index = buildIndex(big.people, big.extras);
-    const time = (fn: () => void) => {
-      const t0 = performance.now();
-      fn();
-      return performance.now() - t0;
+    // The fastest of a few tries of each: one collection or a busy neighbour on a shared CI machine
+    // can double a single timing, which says nothing about the path the search took.
+    const fastest = (setUp: () => void, fn: () => void) => {
+      let best = Infinity;
+      for (let i = 0; i < 5; i++) {
+        setUp();
+        const t0 = performance.now();
+        fn();
+        best = Math.min(best, performance.now() - t0);
+      }
+      return best;
     };
     const full: number[] = [];
     const narrowed: number[] = [];
     for (const [short, long] of [['smi', 'smit'], ['zha', 'zhan'], ['jav', 'java'], ['gar', 'garc'], ['pat', 'pate']] as const) {
-      index.last = undefined;
-      full.push(time(() => search(index, long)));
-      search(index, short);
-      narrowed.push(time(() => search(index, long)));
+      full.push(fastest(() => void (index.last = undefined), () => search(index, long)));
+      narrowed.push(fastest(() => search(index, short), () => search(index, long)));
       expect(search(index, long)).toEqual(fresh(index, long));
     }
     const sum = (v: number[]) => v.reduce((a, b) => a + b, 0);

@@ -20,8 +20,11 @@ import { inPage } from './in-page';
  * - incremental: a teammate pushes `changes` edits, then this profile syncs until the last edit
  *   shows in a lookup.
  * Each time is taken in an extension page, from the message that starts the sync to the lookup's answer.
- * Before each initial sync, the same profile puts as many rows straight into a scratch IndexedDB
- * database: the floor, measured in the same minute on the same shared machine.
+ * Before each initial sync, another fresh profile puts as many rows straight into a scratch
+ * IndexedDB database: the floor, measured in the same minute on the same shared machine. Not in the
+ * sync's own profile: the deleted scratch database leaves LevelDB work behind (its 100,000 deleted
+ * rows compacted away) that slowed the sync after it — 1–2 s more IndexedDB CPU, about 8 % more time
+ * in interleaved runs (issue 7). A fresh extension has no such leftovers.
  */
 export interface ClientSyncOptions {
   extensionDir: string;
@@ -211,28 +214,44 @@ export async function seededServer(people: number, log: (line: string) => void) 
   return { url: running.url, reader, writer, ids, stop: () => stopServe(running, dir) };
 }
 
+/** The floor (rawIndexedDbPut) in a fresh profile of its own, closed afterwards. */
+async function floorSample(extensionDir: string, people: number, log: (line: string) => void) {
+  const ext = await launchWithExtension({ extensionDir });
+  try {
+    const put = await withCpu(extensionDir, async () => inPage(await extensionPage(ext), rawIndexedDbPut, { rows: people }));
+    log(`[sync] IndexedDB floor, ${people.toLocaleString('en')} rows put directly: ${(put.value / 1000).toFixed(2)} s (Chromium CPU ${put.cpuMs ?? '?'} ms)`);
+    return put;
+  } finally {
+    await ext.close();
+  }
+}
+
 /**
- * One initial-sync sample in a fresh profile already launched: the floor first (same profile, same
- * minute), then the sync until the last person is found. Leaves the page open for more.
+ * One initial-sync sample: the floor first (unless `floor: false`, for A/B runs alternating builds
+ * quickly: NaN), then, in a fresh profile, the sync until the last person is found. Returns that
+ * profile open, for more; the caller closes it.
  */
 export async function initialSample(
-  ext: Awaited<ReturnType<typeof launchWithExtension>>,
   extensionDir: string,
   server: { url: string; reader: string },
   people: number,
   log: (line: string) => void,
   options: { floor?: boolean; beforeSync?: () => Promise<void> } = {},
 ) {
-  const page = await extensionPage(ext);
-  // Without the floor (A/B runs alternating builds quickly): NaN.
-  const put = options.floor === false ? { value: NaN, cpuMs: undefined } : await withCpu(extensionDir, () => inPage(page, rawIndexedDbPut, { rows: people }));
-  if (options.floor !== false) log(`[sync] IndexedDB floor, ${people.toLocaleString('en')} rows put directly: ${(put.value / 1000).toFixed(2)} s (Chromium CPU ${put.cpuMs ?? '?'} ms)`);
-  await options.beforeSync?.();
-  const synced = await withCpu(extensionDir, () => inPage(page, syncAndFind, { serverUrl: server.url, token: server.reader, key: profileKey(people - 1) }));
-  const r = synced.value;
-  if (r.ms === undefined) throw new Error(`initial sync: ${r.error}`);
-  log(`[sync] initial sync of ${people.toLocaleString('en')} records: ${(r.ms / 1000).toFixed(2)} s (Chromium CPU ${synced.cpuMs ?? '?'} ms)`);
-  return { page, floor: put.value, floorCpu: put.cpuMs, initial: r.ms, initialCpu: synced.cpuMs };
+  const put = options.floor === false ? { value: NaN, cpuMs: undefined } : await floorSample(extensionDir, people, log);
+  const ext = await launchWithExtension({ extensionDir });
+  try {
+    const page = await extensionPage(ext);
+    await options.beforeSync?.();
+    const synced = await withCpu(extensionDir, () => inPage(page, syncAndFind, { serverUrl: server.url, token: server.reader, key: profileKey(people - 1) }));
+    const r = synced.value;
+    if (r.ms === undefined) throw new Error(`initial sync: ${r.error}`);
+    log(`[sync] initial sync of ${people.toLocaleString('en')} records: ${(r.ms / 1000).toFixed(2)} s (Chromium CPU ${synced.cpuMs ?? '?'} ms)`);
+    return { ext, page, floor: put.value, floorCpu: put.cpuMs, initial: r.ms, initialCpu: synced.cpuMs };
+  } catch (e) {
+    await ext.close();
+    throw e;
+  }
 }
 
 export async function measureClientSync(o: ClientSyncOptions): Promise<ClientSyncResult> {
@@ -245,10 +264,9 @@ export async function measureClientSync(o: ClientSyncOptions): Promise<ClientSyn
     const initialCpu: number[] = [];
     const floorCpu: number[] = [];
     for (let s = 0; s < o.initialSamples; s++) {
-      const ext = await launchWithExtension({ extensionDir: o.extensionDir });
+      const sample = await initialSample(o.extensionDir, server, o.people, o.log);
+      const { ext, page } = sample;
       try {
-        const sample = await initialSample(ext, o.extensionDir, server, o.people, o.log);
-        const { page } = sample;
         floor.push(sample.floor);
         if (sample.floorCpu !== undefined) floorCpu.push(sample.floorCpu);
         initial.push(sample.initial);

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { fastParse, passesFastCheck } from '../../server/record-check';
-import { ENTITY_SCHEMAS, type EntityName } from '../../utils/schema';
+import { createFastParser } from '../../utils/schema/fast-parse';
+import { describeZodError, ENTITY_SCHEMAS, parseRecord, Tombstone, type EntityName } from '../../utils/schema';
 
 const ID = '01JABCDEFGHJKMNPQRSTVWXYZ0';
 const ID2 = '01JABCDEFGHJKMNPQRSTVWXYZ1';
@@ -156,19 +156,31 @@ const TRICKY: unknown[] = [
 
 const entities = Object.keys(ENTITY_SCHEMAS) as EntityName[];
 
-/** The fast check may refuse what zod accepts (zod then decides), never the other way round. */
-function expectSound(entity: EntityName, record: unknown): void {
-  const schema = ENTITY_SCHEMAS[entity];
-  if (passesFastCheck(schema, record)) {
-    expect(schema.safeParse(record).success, `${entity} ${JSON.stringify(record)}`).toBe(true);
-  }
-}
+describe.each([
+  ['generated code (the server)', true],
+  ['a loop over fields (the extension, where eval is forbidden)', false],
+])('compiled record check, object shapes by %s', (_mode, generatedCode) => {
+  const { fastParse, passesFastCheck } = createFastParser({ generatedCode });
 
-describe('compiled record check (server/record-check.ts)', () => {
+  /** The fast check may refuse what zod accepts (zod then decides), never the other way round. */
+  function expectSound(entity: EntityName, record: unknown): void {
+    const schema = ENTITY_SCHEMAS[entity];
+    if (passesFastCheck(schema, record)) {
+      expect(schema.safeParse(record).success, `${entity} ${JSON.stringify(record)}`).toBe(true);
+    }
+  }
+
   it.each(entities)('accepts the valid %s records, so pushes take the fast path', (entity) => {
     for (const record of VALID[entity]) {
       expect(ENTITY_SCHEMAS[entity].safeParse(record).success).toBe(true);
       expect(passesFastCheck(ENTITY_SCHEMAS[entity], record)).toBe(true);
+    }
+  });
+
+  it.each(entities)("gives zod's output for valid %s records, defaults filled and unknown fields dropped", (entity) => {
+    const schema: z.ZodType = ENTITY_SCHEMAS[entity];
+    for (const record of VALID[entity]) {
+      expect(fastParse(schema, record)?.data).toStrictEqual(schema.parse(record));
     }
   });
 
@@ -251,5 +263,25 @@ describe('compiled record check (server/record-check.ts)', () => {
       ),
       { numRuns: 3000 },
     );
+  });
+});
+
+describe('parseRecord (what the extension stores after a pull, an import or a local edit)', () => {
+  it("gives zod's output for valid records and tombstones", () => {
+    for (const entity of entities) {
+      for (const record of VALID[entity]) expect(parseRecord(entity, record)).toStrictEqual(ENTITY_SCHEMAS[entity].safeParse(record));
+    }
+    const tombstone = { id: ID, updatedAt: CLOCK, deleted: true, name: 'kept by the loose schema' };
+    expect(parseRecord('person', tombstone)).toStrictEqual(Tombstone.safeParse(tombstone));
+  });
+
+  it("refuses with zod's words: a person without a name, a URL that is not http(s)", () => {
+    const [person] = VALID.person;
+    for (const bad of [{ ...person, name: '' }, { ...person, profileUrl: 'javascript:alert(1)' }]) {
+      const parsed = parseRecord('person', bad);
+      expect(parsed.success).toBe(false);
+      expect(describeZodError(parsed.error!)).toBe(describeZodError(ENTITY_SCHEMAS.person.safeParse(bad).error!));
+    }
+    expect(describeZodError(parseRecord('person', { ...person, name: '' }).error!)).toMatch(/name/);
   });
 });

@@ -59,30 +59,18 @@ describe('search: a longer query is ranked over the shorter one’s matches', ()
     );
   });
 
-  it('is used: on 100,000 people a narrowing keystroke costs a fraction of a full scan', () => {
+  it('is used: on 100,000 people a keystroke that adds to the query ranks the previous matches alone', () => {
     const big = syntheticPeople(100_000);
     const index = buildIndex(big.people, big.extras);
-    // The fastest of a few tries of each: one collection or a busy neighbour on a shared CI machine
-    // can double a single timing, which says nothing about the path the search took.
-    const fastest = (setUp: () => void, fn: () => void) => {
-      let best = Infinity;
-      for (let i = 0; i < 5; i++) {
-        setUp();
-        const t0 = performance.now();
-        fn();
-        best = Math.min(best, performance.now() - t0);
-      }
-      return best;
-    };
-    const full: number[] = [];
-    const narrowed: number[] = [];
     for (const [short, long] of [['smi', 'smit'], ['zha', 'zhan'], ['jav', 'java'], ['gar', 'garc'], ['pat', 'pate']] as const) {
-      full.push(fastest(() => void (index.last = undefined), () => search(index, long)));
-      narrowed.push(fastest(() => search(index, short), () => search(index, long)));
-      expect(search(index, long)).toEqual(fresh(index, long));
+      const answer = fresh(index, long);
+      expect(answer.length, long).toBeGreaterThan(1);
+      search(index, short);
+      // Leave one of the previous matches in the index's memory: ranked from it, the keystroke finds
+      // that person alone; answered by a scan, it would find them all.
+      const kept = answer.at(-1)!;
+      index.last = { tokens: index.last!.tokens, slots: [index.slotOf.get(kept)!] };
+      expect(search(index, long), `after "${short}" then "${long}"`).toEqual([kept]);
     }
-    const sum = (v: number[]) => v.reduce((a, b) => a + b, 0);
-    console.log(`[search] narrowing keystroke ${sum(narrowed).toFixed(1)} ms vs full scan ${sum(full).toFixed(1)} ms over 5 keystrokes`);
-    expect(sum(narrowed)).toBeLessThan(sum(full));
-  }, 120_000);
+  });
 });

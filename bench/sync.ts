@@ -31,7 +31,7 @@ export const syncBenchmarks: Benchmark[] = [
     // The extension's side (bench/sync-client.ts): a fresh profile pulling 100,000 records until the
     // last one is found by the card's lookup (target ≤ 15 s), then incremental syncs of 100 changes
     // a teammate pushed (target ≤ 300 ms). Chromium with the built e2e extension, `serve` on SQLite.
-    // Its baseline is IndexedDB alone putting as many rows in the same profile (the floor).
+    // Its baseline is IndexedDB alone putting as many rows, in a fresh profile of its own (the floor).
     name: 'sync.initial_100k',
     people: 'none',
     run: async (options) => {

@@ -218,7 +218,8 @@ export async function seededServer(people: number, log: (line: string) => void) 
 async function floorSample(extensionDir: string, people: number, log: (line: string) => void) {
   const ext = await launchWithExtension({ extensionDir });
   try {
-    const put = await withCpu(extensionDir, async () => inPage(await extensionPage(ext), rawIndexedDbPut, { rows: people }));
+    const page = await extensionPage(ext);
+    const put = await withCpu(extensionDir, () => inPage(page, rawIndexedDbPut, { rows: people }));
     log(`[sync] IndexedDB floor, ${people.toLocaleString('en')} rows put directly: ${(put.value / 1000).toFixed(2)} s (Chromium CPU ${put.cpuMs ?? '?'} ms)`);
     return put;
   } finally {

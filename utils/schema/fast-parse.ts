@@ -9,8 +9,9 @@ import type { z } from 'zod';
  * Why nothing invalid gets through: each compiled node accepts a value only under the exact test
  * zod applies for that node (type, length limits, patterns, enum members, refinements run on the
  * same output zod would give them), and any node kind or check it does not model — string formats
- * such as url and email, transforms, pipes, strict objects, unknown checks — is handed to zod
- * itself (that sub-schema's safeParse). So a record the fast check accepts is one zod accepts.
+ * other than a plain http(s) URL, transforms, pipes, strict objects, unknown checks, object fields
+ * that take undefined without being optional — is handed to zod itself (that sub-schema's
+ * safeParse). So a record the fast check accepts is one zod accepts, and its output is zod's.
  * When the fast check refuses, the caller asks zod, which both decides and words the error, so a
  * gap in the other direction costs time, never correctness. tests/unit/fast-parse.test.ts
  * compares both on generated and mutated records of every entity, in both shape modes.
@@ -53,7 +54,9 @@ interface CheckDef {
 }
 
 const defOf = (schema: z.ZodType): Def => (schema as unknown as { _zod: { def: Def } })._zod.def;
-const optionalIn = (schema: z.ZodType): boolean => (schema as unknown as { _zod: { optin?: string } })._zod.optin === 'optional';
+const optinOf = (schema: z.ZodType): string | undefined => (schema as unknown as { _zod: { optin?: string } })._zod.optin;
+/** Takes undefined itself: optional, or with a default (a prefault). */
+const optionalIn = (schema: z.ZodType): boolean => optinOf(schema) !== undefined;
 
 /** zod decides for this sub-schema: the fallback for everything not modelled here. */
 function byZod(schema: z.ZodType): Node {
@@ -63,9 +66,9 @@ function byZod(schema: z.ZodType): Node {
   };
 }
 
-/** One check of a string, number or array, applied to the value as the earlier checks left it; undefined when not modelled. */
 type Kind = 'string' | 'number' | 'array' | 'object';
 
+/** One check of a string, number or array, applied to the value as the earlier checks left it; undefined when not modelled. */
 function compileCheck(check: CheckDef, kind: Kind): ((value: never) => unknown) | undefined {
   if (kind === 'object' && check.check !== 'custom') return undefined;
   switch (check.check) {
@@ -193,6 +196,15 @@ function compile(schema: z.ZodType, verdictOnly: boolean, generatedCode: boolean
       if (!checks) return byZod(schema);
       const copy = !verdictOnly || checks.length > 0;
       const fields = Object.entries(def.shape!).map(([key, field]) => [key, compile(field, !copy, generatedCode)] as const);
+      // A missing key is read as undefined. zod refuses it for a field that is not optional even
+      // where the field's schema takes undefined (unknown, any), and keeps the key for a default
+      // that is undefined: the shape below models neither, so zod decides.
+      const modelled = fields.every(([key, node]) => {
+        const optin = optinOf(def.shape![key]!);
+        const absent = node(undefined);
+        return absent === FAIL || (optin === 'optional' && absent === undefined) || (optin === 'defaulted' && absent !== undefined);
+      });
+      if (!modelled) return byZod(schema);
       return (generatedCode ? generatedShape : shapeLoop)(fields, checks, copy);
     }
     case 'unknown':
@@ -286,17 +298,19 @@ function compileRecord(schema: z.ZodType, def: Def, generatedCode: boolean): Nod
 }
 
 const HTTP_PREFIX = /^https?:\/\//i;
+const TAB_OR_LINE_BREAK = /[\t\n\r]/;
 
 /**
  * `z.url({ protocol: /^https?$/ })`, as zod checks it: a URL the WHATWG parser takes, written with
- * "http://" or "https://". Accepted only when already trimmed (zod would trim it first; this then
- * defers to zod). Any other url option (hostname, normalize, another protocol) is zod's to check.
+ * "http://" or "https://". Accepted only when zod would output it unchanged: already trimmed, and
+ * without tabs or line breaks (zod removes those, as the WHATWG parser ignores them); otherwise
+ * this defers to zod. Any other url option (hostname, normalize, another protocol) is zod's to check.
  */
 function compileHttpUrl(schema: z.ZodType, def: Def): Node {
   if (def.hostname || def.normalize || def.protocol?.source !== '^https?$' || def.protocol.flags !== '') return byZod(schema);
   const checks = compileChecks(def, 'string');
   if (!checks) return byZod(schema);
-  return (v) => (typeof v === 'string' && v.trim() === v && HTTP_PREFIX.test(v) && URL.canParse(v) ? withChecks(checks, v) : FAIL);
+  return (v) => (typeof v === 'string' && v.trim() === v && !TAB_OR_LINE_BREAK.test(v) && HTTP_PREFIX.test(v) && URL.canParse(v) ? withChecks(checks, v) : FAIL);
 }
 
 export interface FastParser {

@@ -48,7 +48,9 @@ const { fastParse } = createFastParser({ generatedCode: false });
  * records); zod decides, and words the error, for everything else.
  */
 export function parseRecord(entity: EntityName, candidate: Record<string, unknown>): z.ZodSafeParseResult<Record<string, unknown>> {
-  const schema: z.ZodType<Record<string, unknown>> = candidate.deleted === true ? Tombstone : ENTITY_SCHEMAS[entity];
+  // Tombstones are loose objects, which the compiled check leaves to zod anyway.
+  if (candidate.deleted === true) return Tombstone.safeParse(candidate);
+  const schema: z.ZodType<Record<string, unknown>> = ENTITY_SCHEMAS[entity];
   const fast = fastParse(schema, candidate);
   return fast ? { success: true, data: fast.data } : schema.safeParse(candidate);
 }

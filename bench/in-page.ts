@@ -39,6 +39,12 @@ export async function waitInPage<A>(page: Page, predicate: (arg: A) => boolean, 
   if (!ok) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
 }
 
+/** SELF-CONTAINED (for waitInPage): the page set the user-timing mark `name` after `after` ms. */
+export function markAfter({ name, after }: { name: string; after: number }): boolean {
+  const m = performance.getEntriesByName(name).at(-1);
+  return m !== undefined && m.startTime > after;
+}
+
 interface ExecutionContext {
   id: number;
   origin: string;
@@ -50,12 +56,6 @@ interface ExecutionContext {
  * there can use `chrome.runtime` exactly as our content script does, without any hook in the
  * product. The world is recreated on every load; `evaluate` uses the newest one.
  */
-/** SELF-CONTAINED (for waitInPage): the page set the user-timing mark `name` after `after` ms. */
-export function markAfter({ name, after }: { name: string; after: number }): boolean {
-  const m = performance.getEntriesByName(name).at(-1);
-  return m !== undefined && m.startTime > after;
-}
-
 export class ContentWorld {
   private contexts: ExecutionContext[] = [];
 

@@ -75,7 +75,6 @@ export function createPushQueue(db: Kysely<Database>): PushQueue {
   };
 }
 
-
 async function runTogether(db: Kysely<Database>, group: Waiting[], stats: PushQueue['stats']): Promise<void> {
   let live = group;
   while (live.length) {

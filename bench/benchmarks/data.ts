@@ -60,7 +60,6 @@ function markWindow({ from, to }: { from: string; to: string }): Window | null {
   return { start, end, longestTask };
 }
 
-/** SELF-CONTAINED: whether the mark exists, newer than `after`. */
 /** The page's JS heap, sampled every 100 ms until stopped; `peak` in MB. */
 class HeapSampler {
   private peakBytes = 0;
